@@ -1,0 +1,126 @@
+//! `dedupeKey` (SPEC §4): the same event parsed twice — same bytes, or the same JSON with other key
+//! order or spacing — gives the same key; different events give different keys.
+//!
+//! Format: `<provider>:<type>:<instanceId or ->:<identity…>` where the identity is, per type:
+//! - message: `<chat id>:<message id>` (`:edit@<timestamp>` added for an edit that reuses the id)
+//! - status: `<message id>:<raw status>`
+//! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`
+//! - connection: `<raw state>:<timestamp or ->`
+//! - call: `<call id>:<raw state>`
+//! - system: `<raw name>:<message id or timestamp>`
+//!
+//! and, wherever a natural id is missing, `#<16 hex digits>`: an FNV-1a 64 hash of the event's
+//! source object in canonical form (keys sorted, duplicates collapsed to the last, numbers by value).
+
+use crate::json::{Object, Value};
+use crate::model::Event;
+use std::collections::BTreeMap;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn tag(&mut self, t: u8) {
+        self.bytes(&[t]);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(&(s.len() as u64).to_le_bytes());
+        self.bytes(s.as_bytes());
+    }
+    fn value(&mut self, v: &Value<'_>) {
+        match v {
+            Value::Null => self.tag(0),
+            Value::Bool(b) => self.tag(if *b { 1 } else { 2 }),
+            Value::Number(n) => {
+                self.tag(3);
+                match n.parse::<f64>() {
+                    Ok(x) if x == 0.0 => self.bytes(&0f64.to_bits().to_le_bytes()),
+                    Ok(x) => self.bytes(&x.to_bits().to_le_bytes()),
+                    Err(_) => self.str(n),
+                }
+            }
+            Value::String(s) => {
+                self.tag(4);
+                self.str(s);
+            }
+            Value::Array(a) => {
+                self.tag(5);
+                self.bytes(&(a.len() as u64).to_le_bytes());
+                for x in a {
+                    self.value(x);
+                }
+            }
+            Value::Object(o) => self.object(o),
+        }
+    }
+    fn object(&mut self, o: &Object<'_>) {
+        // Inserting in source order keeps the last of duplicate keys, as JSON.parse does.
+        let mut sorted: BTreeMap<&str, &Value<'_>> = BTreeMap::new();
+        for (k, v) in &o.entries {
+            sorted.insert(k, v);
+        }
+        self.tag(6);
+        self.bytes(&(sorted.len() as u64).to_le_bytes());
+        for (k, v) in sorted {
+            self.str(k);
+            self.value(v);
+        }
+    }
+}
+
+/// The canonical hash of an object, as `#` and 16 hex digits.
+pub fn source_hash(o: &Object<'_>) -> String {
+    let mut h = Fnv(FNV_OFFSET);
+    h.object(o);
+    format!("#{:016x}", h.0)
+}
+
+fn or_dash(s: Option<&str>) -> &str {
+    s.filter(|x| !x.is_empty()).unwrap_or("-")
+}
+
+fn or_hash(s: Option<&str>, source: &Object<'_>) -> String {
+    match s.filter(|x| !x.is_empty()) {
+        Some(x) => x.to_string(),
+        None => source_hash(source),
+    }
+}
+
+fn num(n: Option<i64>) -> String {
+    n.map_or_else(|| "-".to_string(), |x| x.to_string())
+}
+
+/// The key of an event built from `source`.
+pub fn key(event: &Event, source: &Object<'_>) -> String {
+    let b = event.base();
+    let identity = match event {
+        Event::Message(m) => {
+            let id = or_hash(m.message_id.as_deref(), source);
+            // An edit that carries its own id is already distinct; one that reuses the edited
+            // message's id (Z-API `isEdit`) is told apart by its time.
+            let edit = if m.edited && m.edited_message_id.is_none() { format!(":edit@{}", num(b.timestamp)) } else { String::new() };
+            format!("{}:{id}{edit}", m.chat.id)
+        }
+        Event::Status(s) => format!("{}:{}", or_hash(Some(&s.message_id), source), s.raw_status),
+        Event::Presence(p) => format!("{}:{}:{}", p.chat.id, p.raw_presence, num(b.timestamp.or(p.last_seen))),
+        Event::Connection(c) => format!("{}:{}", c.raw_state, num(b.timestamp)),
+        Event::Call(c) => format!("{}:{}", or_hash(c.call_id.as_deref(), source), or_dash(c.raw_state.as_deref())),
+        Event::System(s) => {
+            let id = match source.get("messageId").and_then(Value::as_str).filter(|x| !x.is_empty()) {
+                Some(id) => id.to_string(),
+                None => source_hash(source),
+            };
+            format!("{}:{id}", s.raw_name)
+        }
+        Event::Unknown(_) => source_hash(source),
+    };
+    format!("{}:{}:{}:{identity}", b.provider.as_str(), event.type_name(), or_dash(b.instance_id.as_deref()))
+}

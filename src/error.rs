@@ -1,0 +1,80 @@
+//! Errors (SPEC §1): a stable `code` and a message that says what was wrong and where.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The error codes of SPEC §1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body is not valid JSON; `line` and `column` say where.
+    InvalidJson,
+    /// The bytes are not UTF-8.
+    InvalidEncoding,
+    /// Valid JSON whose top level is not an object.
+    NotAnObject,
+    /// A JSON object that matches no provider's shape.
+    UnknownProvider,
+    /// `provider` was given, but the body is unmistakably another provider's.
+    ProviderMismatch,
+    /// The body is larger than `max_bytes`.
+    TooLarge,
+    /// Nesting deeper than 128 levels.
+    TooDeep,
+    /// An argument or option of the wrong type or value.
+    InvalidInput,
+    /// Verification failed (only from `fromRequest` with `verify` in JS).
+    Unauthorized,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InvalidEncoding => "invalid_encoding",
+            ErrorCode::NotAnObject => "not_an_object",
+            ErrorCode::UnknownProvider => "unknown_provider",
+            ErrorCode::ProviderMismatch => "provider_mismatch",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::TooDeep => "too_deep",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::Unauthorized => "unauthorized",
+        }
+    }
+}
+
+/// A parse failure. `line`/`column` (1-based, column in code points) are set for `invalid_json`
+/// (and for `invalid_encoding`, pointing at the first bad byte); `reason` only for `unauthorized`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub reason: Option<String>,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error { code, message: message.into(), line: None, column: None, reason: None }
+    }
+
+    pub fn at(code: ErrorCode, message: impl Into<String>, line: usize, column: usize) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            line: Some(u32::try_from(line).unwrap_or(u32::MAX)),
+            column: Some(u32::try_from(column).unwrap_or(u32::MAX)),
+            reason: None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,113 @@
+//! Canonical chat and user ids (JIDs).
+//!
+//! `<digits>@c.us` (user by phone), `<id>@lid` (user by LID), `<id>@g.us` (group),
+//! `<id>@newsletter`, `<id>@broadcast`. Z-API sends bare ids: `5544999999999`,
+//! `120363019502650977-group`, legacy groups `5511999999999-1623281429`, `<n>-broadcast`.
+//! Ids that already carry `@…` keep it.
+
+use crate::model::{Chat, ChatType, Party};
+
+/// Digits of a phone number written as digits with an optional leading `+` and spaces.
+pub fn phone_digits(s: &str) -> Option<String> {
+    let t = s.trim();
+    let t = t.strip_prefix('+').unwrap_or(t);
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+        return None;
+    }
+    let d: String = t.chars().filter(char::is_ascii_digit).collect();
+    (!d.is_empty()).then_some(d)
+}
+
+fn is_legacy_group(s: &str) -> bool {
+    match s.split_once('-') {
+        Some((a, b)) => !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// The kind of chat a JID names, from its server part.
+fn kind_of_jid(server: &str) -> ChatType {
+    match server {
+        "g.us" => ChatType::Group,
+        "newsletter" => ChatType::Newsletter,
+        "broadcast" => ChatType::Broadcast,
+        _ => ChatType::Direct,
+    }
+}
+
+/// What the provider says about a bare id that its form alone does not tell.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints {
+    pub group: bool,
+    pub newsletter: bool,
+}
+
+/// The canonical chat for an id as the provider sent it.
+pub fn chat(raw: &str, hints: Hints) -> Chat {
+    let t = raw.trim();
+    let (id, kind) = if let Some((user, server)) = t.rsplit_once('@') {
+        let kind = kind_of_jid(server);
+        if server == "s.whatsapp.net" {
+            (format!("{user}@c.us"), kind)
+        } else {
+            (t.to_string(), kind)
+        }
+    } else if let Some(g) = t.strip_suffix("-group") {
+        (format!("{g}@g.us"), ChatType::Group)
+    } else if let Some(b) = t.strip_suffix("-broadcast") {
+        (format!("{b}@broadcast"), ChatType::Broadcast)
+    } else if is_legacy_group(t) {
+        (format!("{t}@g.us"), ChatType::Group)
+    } else if hints.newsletter {
+        (format!("{t}@newsletter"), ChatType::Newsletter)
+    } else if let Some(d) = phone_digits(t) {
+        if hints.group {
+            (format!("{d}@g.us"), ChatType::Group)
+        } else {
+            (format!("{d}@c.us"), ChatType::Direct)
+        }
+    } else {
+        (t.to_string(), ChatType::Direct)
+    };
+    let phone = match kind {
+        ChatType::Direct => id.strip_suffix("@c.us").and_then(phone_digits),
+        _ => None,
+    };
+    Chat { id, kind, phone, raw_id: raw.to_string() }
+}
+
+/// A person from a phone number or a JID (`...@c.us`, `...@s.whatsapp.net`, `...@lid`), an
+/// optional LID and name. `None` when nothing is known.
+pub fn party(phone_or_jid: Option<&str>, lid: Option<&str>, name: Option<String>) -> Option<Party> {
+    let mut p = Party { id: None, phone: None, lid: lid.map(str::to_string).filter(|s| !s.is_empty()), name };
+    if let Some(raw) = phone_or_jid.map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(user) = raw.strip_suffix("@lid") {
+            p.lid = Some(format!("{user}@lid"));
+        } else if let Some(user) = raw.strip_suffix("@c.us").or_else(|| raw.strip_suffix("@s.whatsapp.net")) {
+            p.phone = phone_digits(user);
+            p.id = Some(format!("{user}@c.us"));
+        } else if raw.contains('@') {
+            p.id = Some(raw.to_string());
+        } else if let Some(d) = phone_digits(raw) {
+            p.id = Some(format!("{d}@c.us"));
+            p.phone = Some(d);
+        }
+    }
+    if let Some(lid) = &p.lid {
+        if !lid.contains('@') {
+            p.lid = Some(format!("{lid}@lid"));
+        }
+        if p.id.is_none() {
+            p.id = p.lid.clone();
+        }
+    }
+    if p.id.is_none() && p.phone.is_none() && p.lid.is_none() && p.name.is_none() {
+        None
+    } else {
+        Some(p)
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/ids_tests.rs"]
+mod tests;

@@ -1,0 +1,396 @@
+//! A small zero-copy JSON reader for webhook bodies.
+//!
+//! Why not `serde_json::Value`: the contract needs things it does not give —
+//! number tokens kept exactly as written (ids above 2^53), duplicate keys kept in order so that
+//! lookups take the last one (as `JSON.parse` does), the source text of every object (for `raw`),
+//! a nesting limit of exactly [`MAX_DEPTH`], lone UTF-16 surrogates accepted (as `JSON.parse` does)
+//! and error positions in code points. Strings without escapes borrow from the input.
+
+use std::borrow::Cow;
+
+/// Deepest nesting accepted; the top-level object or array is level 1.
+pub const MAX_DEPTH: usize = 128;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The number token exactly as written (always valid JSON number syntax).
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Object<'a>),
+}
+
+/// A JSON object: entries in source order, duplicates included; lookups take the last one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object<'a> {
+    pub entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// The object's source text, from `{` to `}`.
+    pub source: &'a str,
+}
+
+impl<'a> Object<'a> {
+    /// The value of `key`; with duplicate keys, the last one (as `JSON.parse`).
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Entries with duplicate keys collapsed to the last value, in the order of each key's last
+    /// occurrence.
+    pub fn unique_entries(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.entries.iter().enumerate().filter_map(move |(i, (k, v))| {
+            let later = self.entries.get(i + 1..).unwrap_or(&[]);
+            if later.iter().any(|(k2, _)| k2 == k) {
+                None
+            } else {
+                Some((k.as_ref(), v))
+            }
+        })
+    }
+}
+
+impl<'a> Value<'a> {
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// The JSON type name, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+/// What went wrong, and the byte offset where it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    Syntax { message: String, offset: usize },
+    TooDeep { offset: usize },
+}
+
+/// The result of a parse: the value, and how many lone surrogates were replaced by U+FFFD.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub value: Value<'a>,
+    pub lone_surrogates: usize,
+}
+
+/// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
+pub fn parse(src: &str) -> Result<Parsed<'_>, ParseError> {
+    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut p = Parser { src, bytes: src.as_bytes(), pos: start, depth: 0, lone_surrogates: 0 };
+    p.skip_ws();
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.syntax("unexpected data after the JSON value"));
+    }
+    Ok(Parsed { value, lone_surrogates: p.lone_surrogates })
+}
+
+/// 1-based line and column (in Unicode code points) of a byte offset in `src`.
+pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
+    let bytes = src.as_bytes();
+    let end = offset.min(bytes.len());
+    let prefix = bytes.get(..end).unwrap_or(bytes);
+    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let on_line = prefix.get(line_start..).unwrap_or(&[]);
+    // A code point starts at every byte that is not a UTF-8 continuation byte.
+    let column = 1 + on_line.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    (line, column)
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    lone_surrogates: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn syntax(&self, message: &str) -> ParseError {
+        ParseError::Syntax { message: message.to_string(), offset: self.pos }
+    }
+
+    fn unexpected(&self, expected: &str) -> ParseError {
+        let found = match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
+            None => "the end of the input".to_string(),
+            Some(c) if c.is_control() || c == '\u{feff}' => format!("U+{:04X}", c as u32),
+            Some(c) => format!("'{c}'"),
+        };
+        ParseError::Syntax { message: format!("expected {expected}, found {found}"), offset: self.pos }
+    }
+
+    fn value(&mut self) -> Result<Value<'a>, ParseError> {
+        match self.peek() {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            _ => Err(self.unexpected("a JSON value")),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, v: Value<'a>) -> Result<Value<'a>, ParseError> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(v)
+        } else {
+            Err(self.unexpected("a JSON value"))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(ParseError::TooDeep { offset: self.pos });
+        }
+        Ok(())
+    }
+
+    fn object(&mut self) -> Result<Value<'a>, ParseError> {
+        self.enter()?;
+        let start = self.pos;
+        self.pos += 1; // '{'
+        let mut entries = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.skip_ws();
+                if self.peek() != Some(b'"') {
+                    return Err(self.unexpected("a string key"));
+                }
+                let key = self.string()?;
+                self.skip_ws();
+                if self.peek() != Some(b':') {
+                    return Err(self.unexpected("':' after an object key"));
+                }
+                self.pos += 1;
+                self.skip_ws();
+                let v = self.value()?;
+                entries.push((key, v));
+                self.skip_ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.unexpected("',' or '}' in an object")),
+                }
+            }
+        }
+        self.depth -= 1;
+        let source = self.src.get(start..self.pos).unwrap_or("");
+        Ok(Value::Object(Object { entries, source }))
+    }
+
+    fn array(&mut self) -> Result<Value<'a>, ParseError> {
+        self.enter()?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.skip_ws();
+                items.push(self.value()?);
+                self.skip_ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.unexpected("',' or ']' in an array")),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Value::Array(items))
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.unexpected("a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.unexpected("a digit after '.'"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.unexpected("a digit in the exponent"));
+            }
+            self.digits();
+        }
+        Ok(Value::Number(self.src.get(start..self.pos).unwrap_or("0")))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a string starting at `"`; borrows when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.pos += 1; // opening quote
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.syntax("unterminated string")),
+                Some(b'"') => {
+                    let s = self.src.get(start..self.pos).unwrap_or("");
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => return Err(self.syntax("unescaped control character in a string")),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(self.src.get(start..self.pos).unwrap_or(""));
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.src.get(run_start..self.pos).unwrap_or(""));
+            match self.peek() {
+                None => return Err(self.syntax("unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.syntax("unescaped control character in a string")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                let c = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate: a low one must follow as \uXXXX to make a pair.
+                    if self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
+                        let save = self.pos;
+                        self.pos += 2;
+                        let second = self.hex4()?;
+                        if (0xDC00..0xE000).contains(&second) {
+                            let cp = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                            char::from_u32(cp).unwrap_or('\u{fffd}')
+                        } else {
+                            self.pos = save;
+                            self.lone_surrogates += 1;
+                            '\u{fffd}'
+                        }
+                    } else {
+                        self.lone_surrogates += 1;
+                        '\u{fffd}'
+                    }
+                } else if (0xDC00..0xE000).contains(&first) {
+                    self.lone_surrogates += 1;
+                    '\u{fffd}'
+                } else {
+                    char::from_u32(first).unwrap_or('\u{fffd}')
+                };
+                out.push(c);
+                return Ok(());
+            }
+            _ => return Err(self.unexpected("a valid escape after '\\'")),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.unexpected("four hex digits after \\u")),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/json_tests.rs"]
+mod tests;

@@ -1,0 +1,181 @@
+//! # wahook
+//!
+//! Normalizes the raw body of a WhatsApp webhook from **Z-API, Plugchat, Green API or Callbell**
+//! into one typed event model. The provider is detected from the JSON's shape.
+//!
+//! ```
+//! let body = br#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":1234,"wid":"11001234567@c.us","typeInstance":"whatsapp"},
+//!   "timestamp":1586700802,"idMessage":"3EB0608D6A2901063D63","status":"read","chatId":"11001234567890@c.us"}"#;
+//! let result = wahook::parse(body, &wahook::ParseOptions::default()).unwrap();
+//! assert_eq!(result.provider, wahook::Provider::Greenapi);
+//! match &result.events[0] {
+//!     wahook::Event::Status(s) => {
+//!         assert_eq!(s.status, wahook::Status::Read);
+//!         assert_eq!(s.rank, Some(4));
+//!         assert_eq!(s.base.timestamp, Some(1_586_700_802_000));
+//!     }
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! ```
+//!
+//! Nothing a provider may legitimately send makes [`parse`] fail: unknown events, statuses and
+//! content kinds become `unknown` events, `unsupported` contents and [`Warning`]s. Only bodies that
+//! are not JSON objects of a known shape are errors ([`ErrorCode`]). No input panics.
+
+mod dedupe;
+mod detect;
+mod error;
+mod ids;
+pub mod json;
+pub mod model;
+mod providers;
+mod read;
+mod time;
+pub mod verify;
+
+pub use detect::{Detection, Headers};
+pub use error::{Error, ErrorCode};
+pub use model::*;
+pub use verify::{verify, VerifyOptions, VerifyResult};
+
+use detect::Shape;
+use providers::Ctx;
+use read::{Obj, Warnings};
+
+/// The default `max_bytes`: 1 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 1_048_576;
+
+/// The version of this library.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Options of [`parse`] and [`detect`].
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// The provider the endpoint expects; settles Z-API vs Plugchat.
+    pub provider: Option<Provider>,
+    /// Request headers; `z-api-token` or `origin: https://api.z-api.io` settle Z-API.
+    pub headers: Headers,
+    /// Attach the source JSON object of each event as `raw`.
+    pub include_raw: bool,
+    /// Larger bodies are `too_large`.
+    pub max_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { provider: None, headers: Headers::default(), include_raw: false, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// A body checked for size and encoding and parsed as JSON.
+struct Body<'a> {
+    parsed: json::Parsed<'a>,
+}
+
+fn read_body<'a>(bytes: &'a [u8], max_bytes: usize) -> Result<Body<'a>, Error> {
+    if bytes.len() > max_bytes {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!("the body is {} bytes, more than the limit of {max_bytes} (maxBytes)", bytes.len()),
+        ));
+    }
+    let src = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+            let (line, column) = json::line_column(valid, valid.len());
+            return Err(Error::at(
+                ErrorCode::InvalidEncoding,
+                format!("the body is not UTF-8: invalid byte at offset {} (line {line}, column {column})", e.valid_up_to()),
+                line,
+                column,
+            ));
+        }
+    };
+    match json::parse(src) {
+        Ok(parsed) => Ok(Body { parsed }),
+        Err(json::ParseError::Syntax { message, offset }) => {
+            let (line, column) = json::line_column(src, offset);
+            Err(Error::at(ErrorCode::InvalidJson, format!("invalid JSON at line {line}, column {column}: {message}"), line, column))
+        }
+        Err(json::ParseError::TooDeep { offset }) => {
+            let (line, column) = json::line_column(src, offset);
+            Err(Error::new(
+                ErrorCode::TooDeep,
+                format!("the JSON is nested deeper than {} levels (at line {line}, column {column})", json::MAX_DEPTH),
+            ))
+        }
+    }
+}
+
+fn root_object<'v, 'a>(body: &'v Body<'a>) -> Result<&'v json::Object<'a>, Error> {
+    body.parsed.value.as_object().ok_or_else(|| {
+        Error::new(ErrorCode::NotAnObject, format!("the body is a JSON {}, not an object", body.parsed.value.type_name()))
+    })
+}
+
+/// Parses and normalizes one webhook body.
+pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> {
+    let body = read_body(body, options.max_bytes)?;
+    let root = root_object(&body)?;
+    let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE))?;
+    let resolved = detect::resolve(rec.shape, options.provider, &options.headers)?;
+    let warnings = Warnings::default();
+    if body.parsed.lone_surrogates > 0 {
+        warnings.push(
+            WarningCode::LoneSurrogate,
+            format!("{} `\\u` escape(s) held a lone UTF-16 surrogate, replaced by U+FFFD", body.parsed.lone_surrogates),
+            None,
+        );
+    }
+    let cx = Ctx { provider: resolved.provider, include_raw: options.include_raw };
+    let b = Obj::new(rec.body, rec.body_path.to_string(), &warnings);
+    let events = match rec.shape {
+        Shape::GreenApi => providers::greenapi::normalize(&cx, &b, &rec.provider_event),
+        Shape::Callbell => providers::callbell::normalize(&cx, &b, &rec.provider_event),
+        Shape::PlugchatAttendance => providers::plugchat::normalize(&cx, &b, &rec.provider_event),
+        Shape::ZapiFamily => providers::zapi::normalize(&cx, &b, &rec.provider_event),
+    };
+    Ok(ParseResult {
+        provider: resolved.provider,
+        detected_by: resolved.detected_by,
+        ambiguous: resolved.ambiguous,
+        events,
+        warnings: warnings.into_vec(),
+    })
+}
+
+/// Detects the provider of a body without normalizing it. Never fails: when nothing matches,
+/// `provider` is `None` and `reason` names the error code and why.
+pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
+    let failed = |e: Error| Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() };
+    let body = match read_body(body, options.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return failed(e),
+    };
+    let root = match root_object(&body) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let Some(rec) = detect::recognise(root) else {
+        return failed(Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE));
+    };
+    match detect::resolve(rec.shape, options.provider, &options.headers) {
+        Ok(r) => {
+            let how = match r.detected_by {
+                DetectedBy::Shape if r.ambiguous => "; Z-API and Plugchat send this shape: pass provider or headers to settle it",
+                DetectedBy::Shape => "",
+                DetectedBy::Hint => "; the provider hint settled Z-API vs Plugchat",
+                DetectedBy::Headers => "; a Z-API header settled Z-API vs Plugchat",
+            };
+            Detection {
+                provider: Some(r.provider),
+                ambiguous: r.ambiguous,
+                detected_by: Some(r.detected_by),
+                provider_event: Some(rec.provider_event),
+                reason: format!("{}{how}", detect::shape_reason(rec.shape)),
+            }
+        }
+        Err(e) => Detection { provider_event: Some(rec.provider_event), ..failed(e) },
+    }
+}

@@ -1,0 +1,587 @@
+//! The normalized output model (SPEC §2). Every type serializes (serde) to exactly the JSON the
+//! JS package returns: camelCase keys, every documented key present (`null` when absent), epoch
+//! milliseconds, string ids.
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+/// The four supported providers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provider {
+    Zapi,
+    Plugchat,
+    Greenapi,
+    Callbell,
+}
+
+impl Provider {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Zapi => "zapi",
+            Provider::Plugchat => "plugchat",
+            Provider::Greenapi => "greenapi",
+            Provider::Callbell => "callbell",
+        }
+    }
+
+    /// Parses `"zapi" | "plugchat" | "greenapi" | "callbell"`.
+    pub fn from_name(name: &str) -> Option<Provider> {
+        match name {
+            "zapi" => Some(Provider::Zapi),
+            "plugchat" => Some(Provider::Plugchat),
+            "greenapi" => Some(Provider::Greenapi),
+            "callbell" => Some(Provider::Callbell),
+            _ => None,
+        }
+    }
+}
+
+/// What settled the provider: its shape alone, the caller's hint, or the request headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DetectedBy {
+    Hint,
+    Shape,
+    Headers,
+}
+
+/// The result of parsing one webhook body.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParseResult {
+    pub provider: Provider,
+    pub detected_by: DetectedBy,
+    /// True only when a Z-API-family body could also be Plugchat and nothing settled it.
+    pub ambiguous: bool,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something odd in the payload that did not stop the parse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub message: String,
+    /// Where in the body, as `a.b[0].c` from the top-level object; `null` for the body as a whole.
+    pub path: Option<String>,
+}
+
+/// Warning codes; the README lists each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    UnknownEvent,
+    UnknownStatus,
+    UnknownState,
+    UnknownPresence,
+    UnknownNotification,
+    UnsupportedContent,
+    /// A milliseconds field held seconds (below 10^11); multiplied by 1000.
+    TimestampSeconds,
+    /// A seconds field held milliseconds (10^11 or more); taken as milliseconds.
+    TimestampMilliseconds,
+    /// A field of the wrong JSON type was converted or ignored.
+    InvalidType,
+    /// A field the event needs was missing.
+    MissingField,
+    /// A provider error marker such as Green API's `{{SWE001}}` inside a text or URL.
+    ProviderMarker,
+    /// A `\u` escape held a lone UTF-16 surrogate; it was replaced by U+FFFD.
+    LoneSurrogate,
+}
+
+impl WarningCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::UnknownEvent => "unknown_event",
+            WarningCode::UnknownStatus => "unknown_status",
+            WarningCode::UnknownState => "unknown_state",
+            WarningCode::UnknownPresence => "unknown_presence",
+            WarningCode::UnknownNotification => "unknown_notification",
+            WarningCode::UnsupportedContent => "unsupported_content",
+            WarningCode::TimestampSeconds => "timestamp_seconds",
+            WarningCode::TimestampMilliseconds => "timestamp_milliseconds",
+            WarningCode::InvalidType => "invalid_type",
+            WarningCode::MissingField => "missing_field",
+            WarningCode::ProviderMarker => "provider_marker",
+            WarningCode::LoneSurrogate => "lone_surrogate",
+        }
+    }
+}
+
+/// One normalized event; `type` is the discriminator.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Event {
+    Message(MessageEvent),
+    Status(StatusEvent),
+    Presence(PresenceEvent),
+    Connection(ConnectionEvent),
+    Call(CallEvent),
+    System(SystemEvent),
+    Unknown(UnknownEvent),
+}
+
+impl Event {
+    pub fn base(&self) -> &EventBase {
+        match self {
+            Event::Message(e) => &e.base,
+            Event::Status(e) => &e.base,
+            Event::Presence(e) => &e.base,
+            Event::Connection(e) => &e.base,
+            Event::Call(e) => &e.base,
+            Event::System(e) => &e.base,
+            Event::Unknown(e) => &e.base,
+        }
+    }
+
+    pub fn base_mut(&mut self) -> &mut EventBase {
+        match self {
+            Event::Message(e) => &mut e.base,
+            Event::Status(e) => &mut e.base,
+            Event::Presence(e) => &mut e.base,
+            Event::Connection(e) => &mut e.base,
+            Event::Call(e) => &mut e.base,
+            Event::System(e) => &mut e.base,
+            Event::Unknown(e) => &mut e.base,
+        }
+    }
+
+    /// The `type` discriminator.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Event::Message(_) => "message",
+            Event::Status(_) => "status",
+            Event::Presence(_) => "presence",
+            Event::Connection(_) => "connection",
+            Event::Call(_) => "call",
+            Event::System(_) => "system",
+            Event::Unknown(_) => "unknown",
+        }
+    }
+}
+
+/// Fields every event has.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventBase {
+    pub provider: Provider,
+    /// The provider's own discriminator value (`ReceivedCallback`, `outgoingMessageStatus`, ...).
+    pub provider_event: String,
+    pub instance_id: Option<String>,
+    /// Epoch milliseconds.
+    pub timestamp: Option<i64>,
+    /// Stable identity of the event; format in the README.
+    pub dedupe_key: String,
+    /// The source JSON object of the event, only with `include_raw`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw: Option<Box<RawValue>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChatType {
+    Direct,
+    Group,
+    Newsletter,
+    Broadcast,
+}
+
+/// A conversation, with its canonical JID.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chat {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ChatType,
+    /// Digits only, for direct chats addressed by phone number.
+    pub phone: Option<String>,
+    /// Exactly what the provider sent.
+    pub raw_id: String,
+}
+
+/// A person: any of JID, phone, LID and name the provider gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Party {
+    pub id: Option<String>,
+    pub phone: Option<String>,
+    pub lid: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Inbound,
+    Outbound,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    pub message_id: Option<String>,
+    pub direction: Direction,
+    pub from_api: Option<bool>,
+    pub chat: Chat,
+    pub sender: Option<Party>,
+    pub reply_to_message_id: Option<String>,
+    pub forwarded: Option<bool>,
+    pub edited: bool,
+    pub edited_message_id: Option<String>,
+    pub content: Content,
+}
+
+/// One contact card of a `contacts` message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactCard {
+    pub name: Option<String>,
+    pub vcard: Option<String>,
+    pub phones: Vec<String>,
+}
+
+/// A button of an interactive message (`buttons`, `template`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Button {
+    /// `reply`, `url`, `call`, `copy` or `other`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: Option<String>,
+    pub text: Option<String>,
+    /// The URL of a `url` button, the phone number of a `call` button.
+    pub value: Option<String>,
+}
+
+/// A row of a `list` message section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListRow {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListSection {
+    pub title: Option<String>,
+    pub rows: Vec<ListRow>,
+}
+
+/// The media header of a `template` or `buttons` message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaHeader {
+    /// `image`, `video`, `document` or `location`.
+    pub kind: String,
+    pub url: Option<String>,
+    pub mime_type: Option<String>,
+}
+
+/// What a message holds; `kind` is the discriminator. Media URLs are always `url`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Content {
+    Text {
+        text: String,
+    },
+    Image {
+        url: Option<String>,
+        mime_type: Option<String>,
+        caption: Option<String>,
+        thumbnail_url: Option<String>,
+    },
+    Video {
+        url: Option<String>,
+        mime_type: Option<String>,
+        caption: Option<String>,
+        seconds: Option<u32>,
+    },
+    Audio {
+        url: Option<String>,
+        mime_type: Option<String>,
+        seconds: Option<u32>,
+        /// Push-to-talk (a voice note).
+        voice: Option<bool>,
+    },
+    Document {
+        url: Option<String>,
+        mime_type: Option<String>,
+        file_name: Option<String>,
+        title: Option<String>,
+        caption: Option<String>,
+        page_count: Option<u32>,
+    },
+    Sticker {
+        url: Option<String>,
+        mime_type: Option<String>,
+        animated: Option<bool>,
+    },
+    Location {
+        latitude: Option<f64>,
+        longitude: Option<f64>,
+        name: Option<String>,
+        address: Option<String>,
+        url: Option<String>,
+    },
+    Contacts {
+        contacts: Vec<ContactCard>,
+    },
+    Reaction {
+        /// `""` when the reaction was removed.
+        emoji: String,
+        target_message_id: Option<String>,
+    },
+    ButtonReply {
+        id: Option<String>,
+        text: Option<String>,
+    },
+    ListReply {
+        id: Option<String>,
+        title: Option<String>,
+        description: Option<String>,
+    },
+    Poll {
+        question: Option<String>,
+        options: Vec<String>,
+        /// 1 for single choice; `null` when any number of options may be chosen.
+        max_selections: Option<u32>,
+    },
+    PollVote {
+        poll_message_id: Option<String>,
+        options: Vec<String>,
+    },
+    Delete {
+        target_message_id: Option<String>,
+    },
+    /// Z-API `waitingMessage`: the content is not decrypted yet.
+    Waiting {},
+    /// An interactive message with reply/URL/call buttons.
+    Buttons {
+        text: Option<String>,
+        footer: Option<String>,
+        header: Option<MediaHeader>,
+        buttons: Vec<Button>,
+    },
+    /// An interactive list message.
+    List {
+        title: Option<String>,
+        text: Option<String>,
+        footer: Option<String>,
+        button_text: Option<String>,
+        sections: Vec<ListSection>,
+    },
+    /// A business template (hydrated template) message.
+    Template {
+        template_id: Option<String>,
+        title: Option<String>,
+        text: Option<String>,
+        footer: Option<String>,
+        header: Option<MediaHeader>,
+        buttons: Vec<Button>,
+    },
+    /// An invitation to join a group.
+    GroupInvite {
+        group_id: Option<String>,
+        group_name: Option<String>,
+        invite_code: Option<String>,
+        /// Epoch milliseconds; `null` when it does not expire.
+        expiration: Option<i64>,
+        caption: Option<String>,
+    },
+    /// A kind not modelled yet: `provider_kind` names the key or `typeMessage` seen.
+    Unsupported {
+        provider_kind: String,
+    },
+}
+
+impl Content {
+    /// The `kind` discriminator.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Content::Text { .. } => "text",
+            Content::Image { .. } => "image",
+            Content::Video { .. } => "video",
+            Content::Audio { .. } => "audio",
+            Content::Document { .. } => "document",
+            Content::Sticker { .. } => "sticker",
+            Content::Location { .. } => "location",
+            Content::Contacts { .. } => "contacts",
+            Content::Reaction { .. } => "reaction",
+            Content::ButtonReply { .. } => "buttonReply",
+            Content::ListReply { .. } => "listReply",
+            Content::Poll { .. } => "poll",
+            Content::PollVote { .. } => "pollVote",
+            Content::Delete { .. } => "delete",
+            Content::Waiting {} => "waiting",
+            Content::Buttons { .. } => "buttons",
+            Content::List { .. } => "list",
+            Content::Template { .. } => "template",
+            Content::GroupInvite { .. } => "groupInvite",
+            Content::Unsupported { .. } => "unsupported",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Accepted,
+    Sent,
+    Delivered,
+    Read,
+    Played,
+    Failed,
+    Deleted,
+    Other,
+    Unknown,
+}
+
+impl Status {
+    /// accepted 1, sent 2, delivered 3, read 4, played 5; `None` otherwise.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Status::Accepted => Some(1),
+            Status::Sent => Some(2),
+            Status::Delivered => Some(3),
+            Status::Read => Some(4),
+            Status::Played => Some(5),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Accepted => "accepted",
+            Status::Sent => "sent",
+            Status::Delivered => "delivered",
+            Status::Read => "read",
+            Status::Played => "played",
+            Status::Failed => "failed",
+            Status::Deleted => "deleted",
+            Status::Other => "other",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Who caused a status: the recipient, or the connected number itself (`READ_BY_ME`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    Recipient,
+    #[serde(rename = "self")]
+    SelfActor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusError {
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    pub message_id: String,
+    pub status: Status,
+    pub raw_status: String,
+    pub rank: Option<u8>,
+    pub actor: Actor,
+    pub chat: Option<Chat>,
+    /// Set when `status` is `failed`.
+    pub error: Option<StatusError>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Presence {
+    Available,
+    Unavailable,
+    Composing,
+    Recording,
+    Paused,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PresenceEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    pub chat: Chat,
+    pub presence: Presence,
+    pub raw_presence: String,
+    pub last_seen: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConnectionState {
+    Connected,
+    Disconnected,
+    Unauthorized,
+    Blocked,
+    Starting,
+    Suspended,
+    Sleeping,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    pub state: ConnectionState,
+    pub raw_state: String,
+    pub reason: Option<String>,
+    /// The connected number, digits only, when the provider says.
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CallState {
+    Offer,
+    Accepted,
+    Rejected,
+    Missed,
+    Ended,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    pub call_id: Option<String>,
+    pub chat: Option<Chat>,
+    pub from: Option<Party>,
+    pub state: CallState,
+    pub raw_state: Option<String>,
+    pub video: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SystemEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+    /// Stable lower-case dotted name (`group.participant_added`, `contact.created`, ...).
+    pub name: String,
+    pub raw_name: String,
+    pub chat: Option<Chat>,
+    /// The provider's fields.
+    pub data: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnknownEvent {
+    #[serde(flatten)]
+    pub base: EventBase,
+}

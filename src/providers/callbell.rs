@@ -1,0 +1,196 @@
+//! Callbell: `{ event, payload }`. `message_created` and `message_status_updated` are messages and
+//! statuses; contact, conversation, agent and team events are system events.
+//!
+//! Status mapping (SPEC §2): `enqueued` accepted; `sent`/`delivered`/`read`/`failed` as named
+//! (failure details from `messageStatusPayload.payload`); `deleted` deleted; `mismatch` other.
+
+use super::Ctx;
+use crate::ids::{self, Hints};
+use crate::model::*;
+use crate::read::Obj;
+
+/// Callbell system events: (event, name, the payload key holding the event time).
+const SYSTEM_EVENTS: &[(&str, &str, &str)] = &[
+    ("contact_created", "contact.created", "createdAt"),
+    ("contact_updated", "contact.updated", "updatedAt"),
+    ("contact_deleted", "contact.deleted", "deleted"),
+    ("conversation_opened", "conversation.opened", "createdAt"),
+    ("conversation_closed", "conversation.closed", "closedAt"),
+    ("agent_session_updated", "agent.session_updated", "lastUpdatedAt"),
+    ("agent_status_updated", "agent.status_updated", "lastUpdatedAt"),
+    ("team_membership_updated", "team.membership_updated", "lastUpdateAt"),
+];
+
+pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+    let Some(p) = b.obj("payload") else {
+        return vec![cx.unknown(b, provider_event, None, None, "payload")];
+    };
+    let event = match provider_event {
+        "message_created" => message(cx, b, &p, provider_event),
+        "message_status_updated" => status(cx, b, &p, provider_event),
+        _ => match SYSTEM_EVENTS.iter().find(|(e, _, _)| *e == provider_event) {
+            Some((_, name, time_key)) => system(cx, b, &p, provider_event, name, time_key),
+            None => cx.unknown(b, provider_event, None, None, "event"),
+        },
+    };
+    vec![event]
+}
+
+fn phone_chat(phone: &str) -> Chat {
+    ids::chat(phone, Hints::default())
+}
+
+/// The contact's phone number (`payload.contact.phoneNumber`).
+fn contact_phone(p: &Obj<'_, '_>) -> Option<String> {
+    p.obj("contact").and_then(|c| c.non_empty("phoneNumber"))
+}
+
+fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let raw_status = p.non_empty("status");
+    let outbound = match raw_status.as_deref() {
+        Some("sent") => true,
+        Some("received") | None => false,
+        Some(other) => {
+            p.warn(WarningCode::UnknownStatus, "status", format!("message status `{other}` is neither `received` nor `sent`; taken as inbound"));
+            false
+        }
+    };
+    let from = p.non_empty("from");
+    let to = p.non_empty("to");
+    let chat_phone = if outbound { to.clone() } else { from.clone() }.or_else(|| contact_phone(p));
+    let chat = match chat_phone {
+        Some(ph) => phone_chat(&ph),
+        None => {
+            p.warn(WarningCode::MissingField, if outbound { "to" } else { "from" }, "no chat phone number (`from`/`to`/`contact.phoneNumber`)".into());
+            phone_chat("")
+        }
+    };
+    let contact_name = p.obj("contact").and_then(|c| c.non_empty("name"));
+    let sender = ids::party(from.as_deref(), None, if outbound { None } else { contact_name });
+    let reply_to = p.obj("replyContext").and_then(|r| r.first_str(&["uuid", "messageId", "id"]));
+    let forwarded = match p.get("forward") {
+        Some(_) => Some(true),
+        None => p.bool("forwarded"),
+    };
+    let m = MessageEvent {
+        base: cx.base(provider_event, None, p.iso("createdAt")),
+        message_id: p.non_empty("uuid"),
+        direction: if outbound { Direction::Outbound } else { Direction::Inbound },
+        from_api: None,
+        chat,
+        sender,
+        reply_to_message_id: reply_to,
+        forwarded,
+        edited: false,
+        edited_message_id: None,
+        content: content(p),
+    };
+    cx.finish(Event::Message(m), b.o)
+}
+
+/// `location` for `messageLocation`, else `contacts` for `messageContactCard`, else a media kind
+/// for `attachments` (the first one; kind from its extension; caption = text), else `text`.
+fn content(p: &Obj<'_, '_>) -> Content {
+    let text = p.str("text");
+    if let Some(l) = p.obj("messageLocation") {
+        let coords = l.obj("coordinates");
+        return Content::Location {
+            latitude: coords.as_ref().and_then(|c| c.f64("x").or_else(|| c.f64("latitude"))),
+            longitude: coords.as_ref().and_then(|c| c.f64("y").or_else(|| c.f64("longitude"))),
+            name: l.non_empty("name"),
+            address: l.non_empty("address"),
+            url: l.non_empty("googleMapsLocation"),
+        };
+    }
+    if let Some(card) = p.obj("messageContactCard") {
+        let contacts = card
+            .objects("contactsInfo")
+            .iter()
+            .map(|c| ContactCard {
+                name: c.non_empty("name"),
+                vcard: c.non_empty("vcard"),
+                phones: c.objects("phones").iter().filter_map(|ph| ph.first_str(&["phone", "wa_id"])).collect(),
+            })
+            .collect();
+        return Content::Contacts { contacts };
+    }
+    let first_attachment = p.arr("attachments").and_then(|a| a.first()).and_then(|v| match v {
+        crate::json::Value::String(s) => Some(s.to_string()),
+        crate::json::Value::Object(o) => o.get("url").and_then(|u| u.as_str()).map(str::to_string),
+        _ => None,
+    });
+    if let Some(url) = first_attachment {
+        return media_from_url(url, text.filter(|t| !t.is_empty()));
+    }
+    Content::Text { text: text.unwrap_or_default() }
+}
+
+/// The media kind of an attachment URL, from its file extension.
+fn media_from_url(url: String, caption: Option<String>) -> Content {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let file_name = path.rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_string);
+    let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None },
+        "webp" => Content::Sticker { url: Some(url), mime_type: Some("image/webp".into()), animated: None },
+        "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => Content::Video { url: Some(url), mime_type: None, caption, seconds: None },
+        "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None },
+        _ => Content::Document { url: Some(url), mime_type: None, file_name, title: None, caption, page_count: None },
+    }
+}
+
+fn status(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let raw = p.str("status").unwrap_or_default();
+    let status = match raw.as_str() {
+        "enqueued" => Status::Accepted,
+        "sent" => Status::Sent,
+        "delivered" => Status::Delivered,
+        "read" => Status::Read,
+        "failed" => Status::Failed,
+        "deleted" => Status::Deleted,
+        "mismatch" => Status::Other,
+        _ => {
+            p.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
+            Status::Unknown
+        }
+    };
+    let msp = p.obj("messageStatusPayload");
+    let inner = msp.as_ref().and_then(|m| m.obj("payload"));
+    let timestamp = inner.as_ref().and_then(|i| i.has("ts").then(|| i.seconds("ts")).flatten());
+    let error = (status == Status::Failed).then(|| StatusError {
+        code: inner.as_ref().and_then(|i| i.id("code")),
+        message: inner.as_ref().and_then(|i| i.first_str(&["reason", "message", "error"])),
+    });
+    let chat = contact_phone(p).or_else(|| msp.as_ref().and_then(|m| m.non_empty("destination"))).map(|ph| phone_chat(&ph));
+    let message_id = p.non_empty("uuid").unwrap_or_else(|| {
+        p.warn(WarningCode::MissingField, "uuid", "`payload.uuid` (the message id) is missing".into());
+        String::new()
+    });
+    let event = Event::Status(StatusEvent {
+        base: cx.base(provider_event, None, timestamp),
+        message_id,
+        status,
+        raw_status: raw,
+        rank: status.rank(),
+        actor: Actor::Recipient,
+        chat,
+        error,
+    });
+    cx.finish(event, b.o)
+}
+
+fn system(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, name: &str, time_key: &str) -> Event {
+    let timestamp = match time_key {
+        "lastUpdatedAt" if !p.has(time_key) => p.obj("user").and_then(|u| u.iso(time_key)),
+        _ => p.iso(time_key),
+    };
+    let phone = p.non_empty("phoneNumber").or_else(|| contact_phone(p));
+    let event = Event::System(SystemEvent {
+        base: cx.base(provider_event, None, timestamp),
+        name: name.to_string(),
+        raw_name: provider_event.to_string(),
+        chat: phone.map(|ph| phone_chat(&ph)),
+        data: serde_json::Value::Object(super::object_without(p.o, &[])),
+    });
+    cx.finish(event, b.o)
+}

@@ -1,0 +1,142 @@
+//! One module per provider. Each turns a recognised body into events; this module holds what they
+//! share: the per-body context, event bases, `data` objects, and interactive-message buttons.
+
+pub mod callbell;
+pub mod greenapi;
+pub mod plugchat;
+pub mod zapi;
+
+use crate::dedupe;
+use crate::json::{Object, Value};
+use crate::model::{Button, Event, EventBase, Provider, UnknownEvent, WarningCode};
+use crate::read::Obj;
+use serde_json::value::RawValue;
+
+/// What every provider module needs while normalizing one body.
+pub struct Ctx {
+    pub provider: Provider,
+    pub include_raw: bool,
+}
+
+impl Ctx {
+    /// An event base; the dedupe key is filled in by [`Ctx::finish`].
+    pub fn base(&self, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> EventBase {
+        EventBase {
+            provider: self.provider,
+            provider_event: provider_event.to_string(),
+            instance_id,
+            timestamp,
+            dedupe_key: String::new(),
+            raw: None,
+        }
+    }
+
+    /// Sets the dedupe key (and `raw`, when asked for) of an event built from `source`.
+    pub fn finish(&self, mut event: Event, source: &Object<'_>) -> Event {
+        let key = dedupe::key(&event, source);
+        let base = event.base_mut();
+        base.dedupe_key = key;
+        if self.include_raw {
+            base.raw = Some(raw_value(source));
+        }
+        event
+    }
+
+    /// An `unknown` event for a provider event we do not model, with its warning.
+    pub fn unknown(&self, body: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>, key: &str) -> Event {
+        body.warn(
+            WarningCode::UnknownEvent,
+            key,
+            format!("{} event `{provider_event}` is not modelled; returned as type `unknown`", self.provider.as_str()),
+        );
+        self.finish(Event::Unknown(UnknownEvent { base: self.base(provider_event, instance_id, timestamp) }), body.o)
+    }
+}
+
+/// The exact source text of an object as a JSON value for `raw`.
+fn raw_value(source: &Object<'_>) -> Box<RawValue> {
+    match RawValue::from_string(source.source.to_string()) {
+        Ok(raw) => raw,
+        // serde_json refuses what our reader accepts at the edges (128 levels, lone surrogates):
+        // fall back to the value re-serialized.
+        Err(_) => serde_json::value::to_raw_value(&to_json(&Value::Object(source.clone()))).unwrap_or_default(),
+    }
+}
+
+/// A JSON value of the body as a `serde_json::Value`: duplicate keys collapse to the last, numbers
+/// become integers when they fit and finite doubles otherwise (`null` when out of range).
+pub fn to_json(v: &Value<'_>) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(n) => number(n),
+        Value::String(s) => serde_json::Value::String(s.to_string()),
+        Value::Array(a) => serde_json::Value::Array(a.iter().map(to_json).collect()),
+        Value::Object(o) => serde_json::Value::Object(object_without(o, &[])),
+    }
+}
+
+fn number(token: &str) -> serde_json::Value {
+    if !token.contains(['.', 'e', 'E']) {
+        if let Ok(i) = token.parse::<i64>() {
+            return serde_json::Value::Number(i.into());
+        }
+        if let Ok(u) = token.parse::<u64>() {
+            return serde_json::Value::Number(u.into());
+        }
+    }
+    token
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
+}
+
+/// The object as a map without the keys in `skip` (duplicates collapse to the last).
+pub fn object_without(o: &Object<'_>, skip: &[&str]) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = serde_json::Map::new();
+    for (k, v) in &o.entries {
+        if !skip.contains(&k.as_ref()) {
+            m.insert(k.to_string(), to_json(v));
+        }
+    }
+    m
+}
+
+/// A button of an interactive message, in any of the providers' spellings:
+/// `{urlButton: {displayText, url}}`, `{callButton: {displayText, phoneNumber}}`,
+/// `{quickReplyButton: {displayText, id}}`, `{buttonId, buttonText: {displayText} | "text"}`.
+pub fn button(b: &Obj<'_, '_>) -> Button {
+    if let Some(u) = b.obj("urlButton") {
+        let url = u.non_empty("url");
+        let copy = url.as_deref().is_some_and(|x| x.contains("otp_type=COPY_CODE"));
+        return Button { kind: if copy { "copy" } else { "url" }.into(), id: None, text: u.str("displayText"), value: url };
+    }
+    if let Some(c) = b.obj("callButton") {
+        return Button { kind: "call".into(), id: None, text: c.str("displayText"), value: c.non_empty("phoneNumber") };
+    }
+    if let Some(q) = b.obj("quickReplyButton") {
+        return Button { kind: "reply".into(), id: q.str("id"), text: q.str("displayText"), value: None };
+    }
+    let text = match b.get("buttonText") {
+        Some(Value::Object(_)) => b.obj("buttonText").and_then(|t| t.str("displayText")),
+        Some(_) => b.str("buttonText"),
+        None => b.first_str(&["displayText", "text", "title"]),
+    };
+    let id = b.first_str(&["buttonId", "id"]);
+    Button { kind: if id.is_some() || text.is_some() { "reply" } else { "other" }.into(), id, text, value: None }
+}
+
+/// Finds Green API style error markers (`{{SWE001}}`) in a text or URL and warns.
+pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        if let Some(start) = v.find("{{SWE") {
+            let marker: String = v.get(start..).unwrap_or("").chars().take_while(|&c| c != '}').chain("}}".chars()).collect();
+            o.warn(
+                WarningCode::ProviderMarker,
+                key,
+                format!("`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)", o.key_path(key)),
+            );
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Plugchat attendance webhooks: `{ attendance, chat }` sent when an attendance starts
+//! (`status: "PROGRESS"`) or finishes (`status: "FINISH"`). The attendance becomes a system event
+//! (`attendance.started` / `attendance.finished`), followed by the `chat` messages in `momment`
+//! order. Plugchat's other webhooks have Z-API's shape and are handled by [`super::zapi`].
+
+use super::{zapi, Ctx};
+use crate::ids::{self, Hints};
+use crate::json::Value;
+use crate::model::*;
+use crate::read::Obj;
+use serde_json::{json, Map};
+use std::collections::BTreeMap;
+
+pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    if let Some(a) = b.obj("attendance") {
+        events.push(attendance(cx, b, &a, provider_event));
+    }
+    if let Some(chat) = b.obj("chat") {
+        events.extend(messages(cx, &chat));
+    }
+    events
+}
+
+fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let finished = provider_event == "finishAttendance";
+    let raw_name = a.str("status").unwrap_or_default();
+    let customer = a.obj("customer");
+    let customer_phone = customer.as_ref().and_then(|c| c.non_empty("phone"));
+    let categories: Vec<serde_json::Value> = {
+        let mut list = a.objects("attendanceCategories");
+        if list.is_empty() {
+            list.extend(a.obj("attendanceCategory"));
+        }
+        list.iter()
+            .map(|c| {
+                json!({
+                    "id": c.first_str(&["categoryId", "id"]),
+                    "name": c.first_str(&["categoryName", "name"]),
+                    "color": c.non_empty("color"),
+                    "itemId": c.non_empty("itemId"),
+                    "itemName": c.non_empty("itemName"),
+                })
+            })
+            .collect()
+    };
+    let start_time = a.millis("startTime");
+    let end_time = a.millis("endTime");
+    let mut data = Map::new();
+    data.insert("attendanceNumber".into(), a.get("attendanceNumber").map_or(serde_json::Value::Null, super::to_json));
+    data.insert("status".into(), json!(raw_name));
+    data.insert(
+        "customer".into(),
+        json!({ "name": customer.as_ref().and_then(|c| c.non_empty("name")), "phone": customer_phone.as_deref().and_then(ids::phone_digits) }),
+    );
+    data.insert("department".into(), json!(a.first_str(&["departament", "department"])));
+    data.insert("operator".into(), json!(a.first_str(&["operator", "finishBy"])));
+    data.insert("categories".into(), serde_json::Value::Array(categories));
+    data.insert("requestTime".into(), json!(a.millis("requestTime")));
+    data.insert("startTime".into(), json!(start_time));
+    data.insert("endTime".into(), json!(end_time));
+    data.insert("operatorReport".into(), json!(a.first_str(&["operatorReport", "operatorReport "])));
+    data.insert("ratingObservation".into(), json!(a.non_empty("ratingObservation")));
+    let timestamp = if finished { end_time.or(start_time) } else { a.millis("momment").or(start_time) };
+    let event = Event::System(SystemEvent {
+        base: cx.base(provider_event, None, timestamp),
+        name: if finished { "attendance.finished" } else { "attendance.started" }.to_string(),
+        raw_name,
+        chat: customer_phone.map(|p| ids::chat(&p, Hints::default())),
+        data: serde_json::Value::Object(data),
+    });
+    cx.finish(event, b.o)
+}
+
+/// The `chat` object's messages (keyed by message id; a repeated key keeps the last), in
+/// `momment` order, each normalized as a Z-API received message.
+fn messages(cx: &Ctx, chat: &Obj<'_, '_>) -> Vec<Event> {
+    let mut last: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, (k, _)) in chat.o.entries.iter().enumerate() {
+        last.insert(k, i);
+    }
+    let mut order: Vec<usize> = last.into_values().collect();
+    order.sort_unstable();
+    let mut items: Vec<(i64, usize, Obj<'_, '_>)> = order
+        .into_iter()
+        .filter_map(|i| match chat.o.entries.get(i) {
+            Some((k, Value::Object(o))) => Some((sort_time(o), i, chat.obj(k)?)),
+            _ => None,
+        })
+        .collect();
+    items.sort_by_key(|(t, i, _)| (*t, *i));
+    items
+        .iter()
+        .map(|(_, _, m)| {
+            let provider_event = m.non_empty("type").unwrap_or_else(|| "ReceivedCallback".to_string());
+            zapi::received(cx, m, &provider_event)
+        })
+        .collect()
+}
+
+/// A message's `momment` for ordering (read silently: the message's own normalization warns).
+fn sort_time(o: &crate::json::Object<'_>) -> i64 {
+    let v = match o.get("momment").or_else(|| o.get("moment")) {
+        Some(Value::Number(n)) => n.parse::<f64>().ok(),
+        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    v.and_then(crate::time::from_millis_field).map_or(i64::MAX, |(ms, _)| ms)
+}

@@ -1,0 +1,425 @@
+//! Z-API, and Plugchat which sends the same bodies: `type` is `ReceivedCallback`,
+//! `MessageStatusCallback`, `DeliveryCallback`, `PresenceChatCallback`, `ConnectedCallback` or
+//! `DisconnectedCallback` (compared case-insensitively: the docs also spell `ReceivedCallBack`).
+//!
+//! Status mapping (SPEC §2): `SENT` sent, `RECEIVED` delivered, `READ` read, `PLAYED` played,
+//! `READ_BY_ME`/`READ-SELF` read by self; `DeliveryCallback` accepted, or failed with `error`.
+
+use super::{button, to_json, Ctx};
+use crate::ids::{self, Hints};
+use crate::json::Value;
+use crate::model::*;
+use crate::read::Obj;
+
+/// Keys of a `ReceivedCallback` body that describe the message rather than hold its content.
+const ENVELOPE: &[&str] = &[
+    "type", "instanceId", "momment", "moment", "phone", "isGroup", "isNewsletter", "fromMe", "status", "chatName",
+    "senderPhoto", "senderName", "photo", "broadcast", "messageId", "waitingMessage", "isStatusReply", "connectedPhone",
+    "isEdit", "senderLid", "chatLid", "participantPhone", "participantLid", "referenceMessageId", "forwarded", "fromApi",
+    "messageExpirationSeconds", "externalAdReply", "notification", "notificationParameters", "callId", "code",
+    "expiresAt", "viewOnce", "broadcastRecipients", "zaapId", "isAutomaticMessage", "requestMethod", "linkMode",
+    "profileName", "updatedPhoto", "statusImage",
+];
+
+/// The body's instance id and timestamp (`momment`, also spelled `moment`).
+fn envelope(b: &Obj<'_, '_>) -> (Option<String>, Option<i64>) {
+    let instance_id = b.non_empty("instanceId");
+    let key = if b.has("momment") { "momment" } else { "moment" };
+    (instance_id, b.millis(key))
+}
+
+pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+    match provider_event.to_ascii_lowercase().as_str() {
+        "receivedcallback" => vec![received(cx, b, provider_event)],
+        "messagestatuscallback" => statuses(cx, b, provider_event),
+        "deliverycallback" => vec![delivery(cx, b, provider_event)],
+        "presencechatcallback" => vec![presence(cx, b, provider_event)],
+        "connectedcallback" | "disconnectedcallback" => vec![connection(cx, b, provider_event)],
+        _ => {
+            let (instance_id, timestamp) = envelope(b);
+            vec![cx.unknown(b, provider_event, instance_id, timestamp, "type")]
+        }
+    }
+}
+
+fn chat_of(b: &Obj<'_, '_>) -> Chat {
+    let phone = b.str("phone").unwrap_or_else(|| {
+        b.warn(WarningCode::MissingField, "phone", "`phone` (the chat id) is missing".into());
+        String::new()
+    });
+    let hints = Hints { group: b.bool("isGroup") == Some(true), newsletter: b.bool("isNewsletter") == Some(true) };
+    ids::chat(&phone, hints)
+}
+
+// ---------------------------------------------------------------------------------------------
+// ReceivedCallback: messages, notifications (system events and calls), waiting messages.
+
+/// Normalizes one received message body (also used for Plugchat attendance `chat` entries).
+pub fn received(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let (instance_id, timestamp) = envelope(b);
+    let chat = chat_of(b);
+    if let Some(notification) = b.non_empty("notification") {
+        return notification_event(cx, b, provider_event, instance_id, timestamp, chat, &notification);
+    }
+    let from_me = b.bool("fromMe").unwrap_or(false);
+    let sender = if chat.kind != ChatType::Direct && (b.has("participantPhone") || b.has("participantLid")) {
+        ids::party(b.non_empty("participantPhone").as_deref(), b.non_empty("participantLid").as_deref(), b.non_empty("senderName"))
+    } else if from_me {
+        ids::party(b.non_empty("connectedPhone").as_deref(), None, None)
+    } else {
+        let lid = b.first_str(&["senderLid", "chatLid"]);
+        ids::party(chat.phone.as_deref().or(Some(chat.id.as_str())), lid.as_deref(), b.non_empty("senderName"))
+    };
+    let content = if b.bool("waitingMessage") == Some(true) { Content::Waiting {} } else { content(b) };
+    let event = Event::Message(MessageEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        message_id: b.non_empty("messageId"),
+        direction: if from_me { Direction::Outbound } else { Direction::Inbound },
+        from_api: b.bool("fromApi"),
+        chat,
+        sender,
+        reply_to_message_id: b.non_empty("referenceMessageId"),
+        forwarded: b.bool("forwarded"),
+        edited: b.bool("isEdit").unwrap_or(false),
+        edited_message_id: None,
+        content,
+    });
+    cx.finish(event, b.o)
+}
+
+/// The content of a received message, from whichever content key it has.
+fn content(b: &Obj<'_, '_>) -> Content {
+    if let Some(t) = b.obj("text") {
+        return Content::Text { text: t.str("message").unwrap_or_default() };
+    }
+    if let Some(i) = b.obj("image") {
+        return Content::Image {
+            url: i.non_empty("imageUrl"),
+            mime_type: i.first_str(&["mimeType", "mimetype"]),
+            caption: i.str("caption"),
+            thumbnail_url: i.non_empty("thumbnailUrl"),
+        };
+    }
+    if let Some(a) = b.obj("audio") {
+        return Content::Audio { url: a.non_empty("audioUrl"), mime_type: a.first_str(&["mimeType", "mimetype"]), seconds: a.u32("seconds"), voice: a.bool("ptt") };
+    }
+    if let Some(v) = b.obj("video") {
+        return Content::Video { url: v.non_empty("videoUrl"), mime_type: v.first_str(&["mimeType", "mimetype"]), caption: v.str("caption"), seconds: v.u32("seconds") };
+    }
+    if let Some(d) = b.obj("document") {
+        return Content::Document {
+            url: d.non_empty("documentUrl"),
+            mime_type: d.first_str(&["mimeType", "mimetype"]),
+            file_name: d.non_empty("fileName"),
+            title: d.non_empty("title"),
+            caption: d.str("caption"),
+            page_count: d.u32("pageCount"),
+        };
+    }
+    if let Some(s) = b.obj("sticker") {
+        return Content::Sticker { url: s.non_empty("stickerUrl"), mime_type: s.first_str(&["mimeType", "mimetype"]), animated: s.bool("isAnimated") };
+    }
+    if let Some(l) = b.obj("location") {
+        return Content::Location {
+            latitude: l.f64("latitude"),
+            longitude: l.f64("longitude"),
+            name: l.non_empty("name"),
+            address: l.non_empty("address"),
+            url: l.non_empty("url"),
+        };
+    }
+    if let Some(c) = b.obj("contact") {
+        let mut phones = c.str_list("phones");
+        let vcard = c.first_str(&["vCard", "vcard"]);
+        if phones.is_empty() {
+            phones = vcard.as_deref().map(vcard_phones).unwrap_or_default();
+        }
+        return Content::Contacts { contacts: vec![ContactCard { name: c.non_empty("displayName"), vcard, phones }] };
+    }
+    if let Some(r) = b.obj("reaction") {
+        let target = r.obj("referencedMessage").and_then(|m| m.non_empty("messageId"));
+        return Content::Reaction { emoji: r.str("value").unwrap_or_default(), target_message_id: target };
+    }
+    if let Some(r) = b.obj("buttonsResponseMessage") {
+        return Content::ButtonReply { id: r.str("buttonId"), text: r.str("message") };
+    }
+    if let Some(r) = b.obj("listResponseMessage") {
+        return Content::ListReply { id: r.str("selectedRowId"), title: r.str("title"), description: r.non_empty("message") };
+    }
+    if let Some(p) = b.obj("poll") {
+        let options = p.objects("options").iter().filter_map(|o| o.str("name")).collect();
+        let max = p.u32("pollMaxOptions").filter(|&n| n > 0);
+        return Content::Poll { question: p.str("question"), options, max_selections: max };
+    }
+    if let Some(v) = b.obj("pollVote") {
+        let options = v.objects("options").iter().filter_map(|o| o.str("name")).collect();
+        return Content::PollVote { poll_message_id: v.non_empty("pollMessageId"), options };
+    }
+    if let Some(t) = b.obj("hydratedTemplate") {
+        return Content::Template {
+            template_id: t.non_empty("templateId"),
+            title: t.non_empty("title"),
+            text: t.str("message"),
+            footer: t.non_empty("footer"),
+            header: t.obj("header").and_then(|h| media_header(&h)),
+            buttons: t.objects("hydratedButtons").iter().map(button).collect(),
+        };
+    }
+    if let Some(m) = b.obj("buttonsMessage") {
+        let header = if let Some(url) = m.non_empty("imageUrl") {
+            Some(MediaHeader { kind: "image".into(), url: Some(url), mime_type: None })
+        } else {
+            m.non_empty("videoUrl").map(|url| MediaHeader { kind: "video".into(), url: Some(url), mime_type: None })
+        };
+        return Content::Buttons { text: m.str("message"), footer: m.non_empty("footer"), header, buttons: m.objects("buttons").iter().map(button).collect() };
+    }
+    unsupported(b)
+}
+
+/// The media header of a hydrated template: `{image|video|document|location: {...}}`.
+fn media_header(h: &Obj<'_, '_>) -> Option<MediaHeader> {
+    for (kind, url_key) in [("image", "imageUrl"), ("video", "videoUrl"), ("document", "documentUrl"), ("location", "url")] {
+        if let Some(m) = h.obj(kind) {
+            return Some(MediaHeader { kind: kind.into(), url: m.non_empty(url_key), mime_type: m.first_str(&["mimeType", "mimetype"]) });
+        }
+    }
+    None
+}
+
+/// A message kind we do not model: name the first key that is not part of the envelope.
+fn unsupported(b: &Obj<'_, '_>) -> Content {
+    let key = b
+        .o
+        .entries
+        .iter()
+        .find(|(k, v)| !ENVELOPE.contains(&k.as_ref()) && !matches!(v, Value::Null))
+        .map(|(k, _)| k.to_string());
+    let provider_kind = key.clone().unwrap_or_else(|| "none".to_string());
+    b.warn(
+        WarningCode::UnsupportedContent,
+        key.as_deref().unwrap_or(""),
+        match &key {
+            Some(k) => format!("message content `{k}` is not modelled; content kind is `unsupported`"),
+            None => "the message has no content key this library knows; content kind is `unsupported`".to_string(),
+        },
+    );
+    Content::Unsupported { provider_kind }
+}
+
+/// Phone numbers of a vCard: each `waid=<digits>`, else the digits of each `TEL` line.
+pub fn vcard_phones(vcard: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in vcard.lines() {
+        let upper = line.to_ascii_uppercase();
+        if !upper.contains("TEL") {
+            continue;
+        }
+        let phone = if let Some(i) = line.find("waid=") {
+            line.get(i + 5..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect::<String>()
+        } else {
+            line.rsplit(':').next().unwrap_or("").chars().filter(char::is_ascii_digit).collect()
+        };
+        if !phone.is_empty() && !out.contains(&phone) {
+            out.push(phone);
+        }
+    }
+    out
+}
+
+/// Z-API notification names → system event names. `CALL_*` become call events instead.
+fn notification_name(raw: &str) -> Option<&'static str> {
+    Some(match raw {
+        "GROUP_CREATE" => "group.created",
+        "GROUP_PARTICIPANT_ADD" => "group.participant_added",
+        "GROUP_PARTICIPANT_REMOVE" => "group.participant_removed",
+        "GROUP_PARTICIPANT_LEAVE" => "group.participant_left",
+        "GROUP_PARTICIPANT_PROMOTE" => "group.participant_promoted",
+        "GROUP_PARTICIPANT_DEMOTE" => "group.participant_demoted",
+        "GROUP_PARTICIPANT_INVITE" => "group.participant_invited",
+        "GROUP_CHANGE_SUBJECT" => "group.subject_changed",
+        "GROUP_CHANGE_DESCRIPTION" => "group.description_changed",
+        "GROUP_CHANGE_ICON" => "group.icon_changed",
+        "GROUP_CHANGE_RESTRICT" => "group.restrict_changed",
+        "GROUP_CHANGE_ANNOUNCE" => "group.announce_changed",
+        "GROUP_CHANGE_INVITE_LINK" => "group.invite_link_changed",
+        "GROUP_MEMBER_LINK_PROPERTY_UPDATE" => "group.link_mode_changed",
+        "MEMBERSHIP_APPROVAL_REQUEST" => "group.join_requested",
+        "REVOKED_MEMBERSHIP_REQUESTS" => "group.join_request_revoked",
+        "E2E_ENCRYPTED" => "chat.e2e_encrypted",
+        "CIPHERTEXT" => "message.ciphertext",
+        "REVOKE" => "message.revoked",
+        "BLUE_MSG_SELF_PREMISE_UNVERIFIED" => "business.unverified",
+        "BLUE_MSG_SELF_PREMISE_VERIFIED" => "business.verified",
+        "BIZ_MOVE_TO_CONSUMER_APP" => "business.moved_to_consumer_app",
+        "PAYMENT_ACTION_REQUEST_DECLINED" => "payment.request_declined",
+        "NEWSLETTER_ADMIN_PROMOTE" => "newsletter.admin_promoted",
+        "NEWSLETTER_ADMIN_DEMOTE" => "newsletter.admin_demoted",
+        "CHAT_LABEL_ASSOCIATION" => "chat.label_association",
+        "PROFILE_NAME_UPDATED" => "profile.name_updated",
+        "PROFILE_PICTURE_UPDATED" => "profile.picture_updated",
+        _ => return None,
+    })
+}
+
+fn notification_event(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>, chat: Chat, raw: &str) -> Event {
+    let call = match raw {
+        "CALL_VOICE" => Some((CallState::Offer, false)),
+        "CALL_VIDEO" => Some((CallState::Offer, true)),
+        "CALL_MISSED_VOICE" => Some((CallState::Missed, false)),
+        "CALL_MISSED_VIDEO" => Some((CallState::Missed, true)),
+        _ => None,
+    };
+    if let Some((state, video)) = call {
+        let lid = b.first_str(&["senderLid", "chatLid"]);
+        let from = ids::party(chat.phone.as_deref().or(Some(chat.id.as_str())), lid.as_deref(), b.non_empty("senderName"));
+        let event = Event::Call(CallEvent {
+            base: cx.base(provider_event, instance_id, timestamp),
+            call_id: b.non_empty("callId"),
+            chat: Some(chat),
+            from,
+            state,
+            raw_state: Some(raw.to_string()),
+            video: Some(video),
+        });
+        return cx.finish(event, b.o);
+    }
+    let name = match notification_name(raw) {
+        Some(n) => n.to_string(),
+        None => {
+            b.warn(WarningCode::UnknownNotification, "notification", format!("notification `{raw}` is not in this library's table; named `notification.{}`", raw.to_ascii_lowercase()));
+            format!("notification.{}", raw.to_ascii_lowercase())
+        }
+    };
+    let mut data = super::object_without(b.o, ENVELOPE);
+    data.insert("notificationParameters".into(), b.get("notificationParameters").map_or(serde_json::Value::Array(Vec::new()), to_json));
+    for key in ["participantPhone", "participantLid", "requestMethod", "linkMode", "profileName", "updatedPhoto", "callId", "code", "expiresAt"] {
+        if let Some(v) = b.get(key) {
+            data.insert(key.into(), to_json(v));
+        }
+    }
+    let event = Event::System(SystemEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        name,
+        raw_name: raw.to_string(),
+        chat: Some(chat),
+        data: serde_json::Value::Object(data),
+    });
+    cx.finish(event, b.o)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message status, delivery, presence, connection.
+
+/// Z-API/Plugchat status values → (status, actor).
+fn map_status(raw: &str) -> Option<(Status, Actor)> {
+    Some(match raw.to_ascii_uppercase().as_str() {
+        "SENT" => (Status::Sent, Actor::Recipient),
+        "RECEIVED" => (Status::Delivered, Actor::Recipient),
+        "READ" => (Status::Read, Actor::Recipient),
+        "PLAYED" => (Status::Played, Actor::Recipient),
+        "READ_BY_ME" | "READ-SELF" | "READ_SELF" => (Status::Read, Actor::SelfActor),
+        "PENDING" => (Status::Accepted, Actor::Recipient),
+        "FAILED" | "ERROR" => (Status::Failed, Actor::Recipient),
+        "DELETED" => (Status::Deleted, Actor::Recipient),
+        _ => return None,
+    })
+}
+
+/// `MessageStatusCallback`: one status event per id in `ids`, in order.
+fn statuses(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+    let (instance_id, timestamp) = envelope(b);
+    let raw_status = b.str("status").unwrap_or_else(|| {
+        b.warn(WarningCode::MissingField, "status", "`status` is missing".into());
+        String::new()
+    });
+    let (status, actor) = map_status(&raw_status).unwrap_or_else(|| {
+        b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw_status}` is not in the status table; status is `unknown`"));
+        (Status::Unknown, Actor::Recipient)
+    });
+    let chat = b.has("phone").then(|| chat_of(b));
+    let mut ids = b.str_list("ids");
+    if ids.is_empty() {
+        if let Some(id) = b.first_str(&["id", "messageId"]) {
+            ids.push(id);
+        } else {
+            b.warn(WarningCode::MissingField, "ids", "`ids` is missing or empty; one status event without a message id".into());
+            ids.push(String::new());
+        }
+    }
+    ids.into_iter()
+        .map(|message_id| {
+            let event = Event::Status(StatusEvent {
+                base: cx.base(provider_event, instance_id.clone(), timestamp),
+                message_id,
+                status,
+                raw_status: raw_status.clone(),
+                rank: status.rank(),
+                actor,
+                chat: chat.clone(),
+                error: None,
+            });
+            cx.finish(event, b.o)
+        })
+        .collect()
+}
+
+/// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.
+fn delivery(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let (instance_id, timestamp) = envelope(b);
+    let message_id = b.first_str(&["messageId", "zaapId", "id"]).unwrap_or_else(|| {
+        b.warn(WarningCode::MissingField, "messageId", "`messageId` is missing".into());
+        String::new()
+    });
+    let error_message = b.non_empty("error");
+    let error_code = b.first_str(&["errorCode", "code"]);
+    let failed = error_message.is_some() || error_code.is_some();
+    let status = if failed { Status::Failed } else { Status::Accepted };
+    let event = Event::Status(StatusEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        message_id,
+        status,
+        raw_status: provider_event.to_string(),
+        rank: status.rank(),
+        actor: Actor::Recipient,
+        chat: b.has("phone").then(|| chat_of(b)),
+        error: failed.then_some(StatusError { code: error_code, message: error_message }),
+    });
+    cx.finish(event, b.o)
+}
+
+fn presence(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let (instance_id, timestamp) = envelope(b);
+    let raw = b.str("status").unwrap_or_default();
+    let presence = match raw.to_ascii_uppercase().as_str() {
+        "AVAILABLE" => Presence::Available,
+        "UNAVAILABLE" => Presence::Unavailable,
+        "COMPOSING" => Presence::Composing,
+        "RECORDING" => Presence::Recording,
+        "PAUSED" => Presence::Paused,
+        _ => {
+            b.warn(WarningCode::UnknownPresence, "status", format!("presence `{raw}` is not known; presence is `unknown`"));
+            Presence::Unknown
+        }
+    };
+    let event = Event::Presence(PresenceEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        chat: chat_of(b),
+        presence,
+        raw_presence: raw,
+        last_seen: b.millis("lastSeen"),
+    });
+    cx.finish(event, b.o)
+}
+
+fn connection(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+    let (instance_id, timestamp) = envelope(b);
+    let connected = provider_event.eq_ignore_ascii_case("ConnectedCallback");
+    let event = Event::Connection(ConnectionEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        state: if connected { ConnectionState::Connected } else { ConnectionState::Disconnected },
+        raw_state: provider_event.to_string(),
+        reason: b.non_empty("error"),
+        phone: b.str("phone").as_deref().and_then(ids::phone_digits),
+    });
+    cx.finish(event, b.o)
+}

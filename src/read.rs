@@ -1,0 +1,268 @@
+//! Typed, forgiving field access on provider JSON.
+//!
+//! Providers send numbers where strings are documented (and the reverse), nulls, and fields of the
+//! wrong type. Every accessor here converts what can be converted and ignores the rest, and
+//! records a warning with the field's path instead of failing.
+
+use crate::json::{Object, Value};
+use crate::model::{Warning, WarningCode};
+use crate::time;
+use std::cell::RefCell;
+
+/// Warnings collected while one body is normalized.
+#[derive(Debug, Default)]
+pub struct Warnings(RefCell<Vec<Warning>>);
+
+impl Warnings {
+    pub fn push(&self, code: WarningCode, message: String, path: Option<String>) {
+        self.0.borrow_mut().push(Warning { code, message, path });
+    }
+    pub fn into_vec(self) -> Vec<Warning> {
+        self.0.into_inner()
+    }
+}
+
+/// An object in the body, with its path (`a.b[0]`) and the warning sink.
+#[derive(Clone)]
+pub struct Obj<'v, 'a> {
+    pub o: &'v Object<'a>,
+    path: String,
+    pub w: &'v Warnings,
+}
+
+/// Joins a path and a key: `""` + `a` = `a`, `a` + `b` = `a.b`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'v, 'a> Obj<'v, 'a> {
+    pub fn new(o: &'v Object<'a>, path: String, w: &'v Warnings) -> Self {
+        Obj { o, path, w }
+    }
+
+    pub fn key_path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    pub fn warn(&self, code: WarningCode, key: &str, message: String) {
+        self.w.push(code, message, Some(self.key_path(key)));
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str, got: &Value<'_>, action: &str) {
+        self.warn(
+            WarningCode::InvalidType,
+            key,
+            format!("`{}` should be {expected} but is a {}; {action}", self.key_path(key), got.type_name()),
+        );
+    }
+
+    /// The value of `key`, or `None` when it is missing or `null`.
+    pub fn get(&self, key: &str) -> Option<&'v Value<'a>> {
+        match self.o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// A string field; a number or boolean is converted (number tokens keep every digit).
+    pub fn str(&self, key: &str) -> Option<String> {
+        let v = self.get(key)?;
+        match v {
+            Value::String(s) => Some(s.to_string()),
+            Value::Number(n) => {
+                self.wrong_type(key, "a string", v, "converted");
+                Some((*n).to_string())
+            }
+            Value::Bool(b) => {
+                self.wrong_type(key, "a string", v, "converted");
+                Some(b.to_string())
+            }
+            _ => {
+                self.wrong_type(key, "a string", v, "ignored");
+                None
+            }
+        }
+    }
+
+    /// An id that may legitimately be a number (Green API `idInstance`): no warning for numbers.
+    pub fn id(&self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::Number(n) => Some((*n).to_string()),
+            _ => self.str(key),
+        }
+    }
+
+    /// A string field that is `None` when empty.
+    pub fn non_empty(&self, key: &str) -> Option<String> {
+        self.str(key).filter(|s| !s.is_empty())
+    }
+
+    /// The first of `keys` that holds a non-empty string.
+    pub fn first_str(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.non_empty(k))
+    }
+
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        let v = self.get(key)?;
+        let converted = match v {
+            Value::Bool(b) => return Some(*b),
+            Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            Value::Number("0") => Some(false),
+            Value::Number("1") => Some(true),
+            _ => None,
+        };
+        self.wrong_type(key, "a boolean", v, if converted.is_some() { "converted" } else { "ignored" });
+        converted
+    }
+
+    pub fn f64(&self, key: &str) -> Option<f64> {
+        let v = self.get(key)?;
+        match v {
+            Value::Number(n) => match n.parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(x),
+                _ => {
+                    self.warn(WarningCode::InvalidType, key, format!("`{}` is out of range; ignored", self.key_path(key)));
+                    None
+                }
+            },
+            Value::String(s) => match s.trim().parse::<f64>() {
+                Ok(x) if x.is_finite() && !s.trim().is_empty() => {
+                    self.wrong_type(key, "a number", v, "converted");
+                    Some(x)
+                }
+                _ => {
+                    self.wrong_type(key, "a number", v, "ignored");
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(key, "a number", v, "ignored");
+                None
+            }
+        }
+    }
+
+    /// A non-negative whole number that fits in u32.
+    pub fn u32(&self, key: &str) -> Option<u32> {
+        let x = self.f64(key)?;
+        if x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0 {
+            Some(x as u32)
+        } else {
+            self.warn(WarningCode::InvalidType, key, format!("`{}` should be a whole number; ignored", self.key_path(key)));
+            None
+        }
+    }
+
+    pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
+        let v = self.get(key)?;
+        match v {
+            Value::Object(o) => Some(Obj { o, path: self.key_path(key), w: self.w }),
+            _ => {
+                self.wrong_type(key, "an object", v, "ignored");
+                None
+            }
+        }
+    }
+
+    pub fn arr(&self, key: &str) -> Option<&'v [Value<'a>]> {
+        let v = self.get(key)?;
+        match v {
+            Value::Array(a) => Some(a),
+            _ => {
+                self.wrong_type(key, "an array", v, "ignored");
+                None
+            }
+        }
+    }
+
+    /// The strings (and numbers, as written) of an array field; other items are skipped.
+    pub fn str_list(&self, key: &str) -> Vec<String> {
+        let Some(items) = self.arr(key) else { return Vec::new() };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::String(s) => out.push(s.to_string()),
+                Value::Number(n) => {
+                    self.warn(WarningCode::InvalidType, key, format!("`{}[{i}]` should be a string but is a number; converted", self.key_path(key)));
+                    out.push((*n).to_string());
+                }
+                _ => self.warn(WarningCode::InvalidType, key, format!("`{}[{i}]` should be a string but is a {}; ignored", self.key_path(key), item.type_name())),
+            }
+        }
+        out
+    }
+
+    /// A timestamp documented in milliseconds (values below 10^11 are seconds, with a warning).
+    pub fn millis(&self, key: &str) -> Option<i64> {
+        let v = self.f64(key)?;
+        match time::from_millis_field(v) {
+            Some((ms, time::Unit::AsDocumented)) => Some(ms),
+            Some((ms, time::Unit::Converted)) => {
+                self.warn(WarningCode::TimestampSeconds, key, format!("`{}` is in milliseconds but held seconds ({v}); multiplied by 1000", self.key_path(key)));
+                Some(ms)
+            }
+            None => {
+                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp ({v}); ignored", self.key_path(key)));
+                None
+            }
+        }
+    }
+
+    /// A timestamp documented in seconds (values of 10^11 or more are milliseconds, with a warning).
+    pub fn seconds(&self, key: &str) -> Option<i64> {
+        let v = self.f64(key)?;
+        match time::from_seconds_field(v) {
+            Some((ms, time::Unit::AsDocumented)) => Some(ms),
+            Some((ms, time::Unit::Converted)) => {
+                self.warn(WarningCode::TimestampMilliseconds, key, format!("`{}` is in seconds but held milliseconds ({v}); used as milliseconds", self.key_path(key)));
+                Some(ms)
+            }
+            None => {
+                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp ({v}); ignored", self.key_path(key)));
+                None
+            }
+        }
+    }
+
+    /// An ISO-8601 timestamp string (a number is taken as epoch seconds or milliseconds).
+    pub fn iso(&self, key: &str) -> Option<i64> {
+        match self.get(key)? {
+            Value::String(s) => {
+                let ms = time::parse_iso8601(s);
+                if ms.is_none() {
+                    self.warn(WarningCode::InvalidType, key, format!("`{}` is not an ISO-8601 date-time ({s:?}); ignored", self.key_path(key)));
+                }
+                ms
+            }
+            Value::Number(_) => {
+                let v = self.f64(key)?;
+                self.warn(WarningCode::InvalidType, key, format!("`{}` should be an ISO-8601 string but is a number; read as epoch time", self.key_path(key)));
+                time::from_millis_field(v).map(|(ms, _)| ms)
+            }
+            other => {
+                self.wrong_type(key, "an ISO-8601 string", other, "ignored");
+                None
+            }
+        }
+    }
+
+    /// Each object item of an array field, with the item's path.
+    pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
+        let Some(items) = self.arr(key) else { return Vec::new() };
+        let base = self.key_path(key);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: format!("{base}[{i}]"), w: self.w }))
+            .collect()
+    }
+}

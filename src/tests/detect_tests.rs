@@ -1,0 +1,42 @@
+use super::*;
+use crate::json;
+
+fn shape_of(src: &str) -> Option<(Shape, String)> {
+    let p = json::parse(src).ok()?;
+    let root = p.value.as_object()?;
+    recognise(root).map(|r| (r.shape, r.provider_event))
+}
+
+#[test]
+fn shapes_in_spec_order() {
+    assert_eq!(shape_of(r#"{"typeWebhook":"incomingCall","event":"x","payload":{}}"#), Some((Shape::GreenApi, "incomingCall".into())));
+    assert_eq!(shape_of(r#"{"receiptId":1,"body":{"typeWebhook":"incomingMessageReceived"}}"#), Some((Shape::GreenApi, "incomingMessageReceived".into())));
+    assert_eq!(shape_of(r#"{"event":"message_created","payload":{},"type":"ReceivedCallback"}"#), Some((Shape::Callbell, "message_created".into())));
+    assert_eq!(shape_of(r#"{"event":"message_created","payload":"x"}"#), None);
+    assert_eq!(shape_of(r#"{"attendance":{"status":"PROGRESS"},"chat":{}}"#), Some((Shape::PlugchatAttendance, "startAttendance".into())));
+    assert_eq!(shape_of(r#"{"attendance":{"status":"FINISH"},"chat":{}}"#), Some((Shape::PlugchatAttendance, "finishAttendance".into())));
+    assert_eq!(shape_of(r#"{"type":"ReceivedCallBack"}"#), Some((Shape::ZapiFamily, "ReceivedCallBack".into())));
+    assert_eq!(shape_of(r#"{"type":"callback"}"#), Some((Shape::ZapiFamily, "callback".into())));
+    assert_eq!(shape_of(r#"{"type":"Received"}"#), None);
+    assert_eq!(shape_of(r#"{"typeWebhook":5}"#), None);
+}
+
+#[test]
+fn hints_and_headers() {
+    let none = Headers::default();
+    let r = resolve(Shape::ZapiFamily, None, &none).expect("ok");
+    assert_eq!((r.provider, r.detected_by, r.ambiguous), (Provider::Zapi, DetectedBy::Shape, true));
+    let r = resolve(Shape::ZapiFamily, Some(Provider::Plugchat), &none).expect("ok");
+    assert_eq!((r.provider, r.detected_by, r.ambiguous), (Provider::Plugchat, DetectedBy::Hint, false));
+    let h = Headers(vec![("Z-API-Token".into(), "abc".into())]);
+    let r = resolve(Shape::ZapiFamily, None, &h).expect("ok");
+    assert_eq!((r.provider, r.detected_by, r.ambiguous), (Provider::Zapi, DetectedBy::Headers, false));
+    let o = Headers(vec![("origin".into(), "https://api.z-api.io".into())]);
+    assert_eq!(resolve(Shape::ZapiFamily, None, &o).expect("ok").detected_by, DetectedBy::Headers);
+    let r = resolve(Shape::GreenApi, Some(Provider::Greenapi), &none).expect("ok");
+    assert_eq!((r.provider, r.detected_by), (Provider::Greenapi, DetectedBy::Shape));
+    let e = resolve(Shape::Callbell, Some(Provider::Greenapi), &none).expect_err("mismatch");
+    assert_eq!(e.code, ErrorCode::ProviderMismatch);
+    assert_eq!(resolve(Shape::ZapiFamily, Some(Provider::Callbell), &none).expect_err("mismatch").code, ErrorCode::ProviderMismatch);
+    assert_eq!(resolve(Shape::PlugchatAttendance, Some(Provider::Zapi), &none).expect("ok").provider, Provider::Plugchat);
+}

@@ -1,0 +1,70 @@
+use super::*;
+
+fn obj<'a>(v: &'a Value<'a>) -> &'a Object<'a> {
+    v.as_object().expect("object")
+}
+
+#[test]
+fn keeps_number_tokens_and_last_duplicate() {
+    let p = parse(r#"{"id": 999999999999999999999, "a": 1, "a": 2.50}"#).expect("parse");
+    let o = obj(&p.value);
+    assert_eq!(o.get("id"), Some(&Value::Number("999999999999999999999")));
+    assert_eq!(o.get("a"), Some(&Value::Number("2.50")));
+    assert_eq!(o.unique_entries().map(|(k, _)| k).collect::<Vec<_>>(), vec!["id", "a"]);
+}
+
+#[test]
+fn strings_borrow_without_escapes_and_decode_with() {
+    let p = parse(r#"["plain", "a\"b\u00e9\ud83d\udc4d\n"]"#).expect("parse");
+    let a = p.value.as_array().expect("array");
+    assert!(matches!(a[0], Value::String(Cow::Borrowed("plain"))));
+    assert_eq!(a[1].as_str(), Some("a\"bé👍\n"));
+}
+
+#[test]
+fn lone_surrogates_become_replacement_characters() {
+    let p = parse(r#"["\ud800", "\udc00x", "\ud800\u0041"]"#).expect("parse");
+    let a = p.value.as_array().expect("array");
+    assert_eq!(a[0].as_str(), Some("\u{fffd}"));
+    assert_eq!(a[1].as_str(), Some("\u{fffd}x"));
+    assert_eq!(a[2].as_str(), Some("\u{fffd}A"));
+    assert_eq!(p.lone_surrogates, 3);
+}
+
+#[test]
+fn object_source_spans() {
+    let src = r#" {"a": {"b": [1, 2]} } "#;
+    let p = parse(src).expect("parse");
+    let o = obj(&p.value);
+    assert_eq!(o.source, r#"{"a": {"b": [1, 2]} }"#);
+    assert_eq!(obj(o.get("a").expect("a")).source, r#"{"b": [1, 2]}"#);
+}
+
+#[test]
+fn depth_limit_is_exactly_128() {
+    let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(parse(&ok).is_ok());
+    let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    assert!(matches!(parse(&deep), Err(ParseError::TooDeep { .. })));
+}
+
+#[test]
+fn syntax_errors_have_code_point_columns() {
+    let src = "{\n  \"é\": x\n}";
+    let Err(ParseError::Syntax { offset, message }) = parse(src) else { panic!("expected an error") };
+    assert_eq!(line_column(src, offset), (2, 8));
+    assert!(message.contains("found 'x'"), "{message}");
+}
+
+#[test]
+fn rejects_what_json_rejects() {
+    for bad in ["", " ", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "1e", "tru", "\"a", "\"\t\"", "{} x", "'a'", "NaN", "\"\\x\""] {
+        assert!(parse(bad).is_err(), "{bad:?} should fail");
+    }
+    for good in ["0", "-0.5e+10", "\"\"", "[]", "{}", " \u{feff}".trim_start(), "\u{feff}{}"] {
+        if good.is_empty() {
+            continue;
+        }
+        assert!(parse(good).is_ok(), "{good:?} should parse");
+    }
+}

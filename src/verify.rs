@@ -1,0 +1,253 @@
+//! Verification (SPEC §5): did a request really come from the provider?
+//!
+//! - Callbell signs: `X-Callbell-Signature: t=<unix seconds>,v1=<hex>` where `v1` is the hex
+//!   HMAC-SHA256 of `<t>.<raw body>` keyed with the whole secret string (including `whsec_`).
+//!   Several `v1` entries and several secrets (rotation) are accepted; the signature is checked
+//!   before the time, as Stripe does.
+//! - Green API sends `Authorization: Bearer <webhookUrlToken>` (also accepted without `Bearer `).
+//! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
+//!
+//! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
+
+use crate::detect::Headers;
+use hmac::{Hmac, Mac};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The Callbell signature header.
+pub const CALLBELL_HEADER: &str = "x-callbell-signature";
+/// The default Z-API/Plugchat token header.
+pub const ZAPI_HEADER: &str = "z-api-token";
+/// Default Callbell timestamp tolerance, both directions.
+pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
+
+/// How to verify, per provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerifyOptions {
+    Callbell {
+        /// Accepted secrets (rotation): any one may have signed.
+        secrets: Vec<String>,
+        tolerance_seconds: u64,
+        /// Epoch milliseconds; `None` = the system clock (native only: pass it on wasm).
+        now_ms: Option<i64>,
+    },
+    GreenApi {
+        tokens: Vec<String>,
+    },
+    /// Z-API or Plugchat.
+    TokenHeader {
+        tokens: Vec<String>,
+        /// Header name, case-insensitive.
+        header: String,
+    },
+}
+
+/// Why verification failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailReason {
+    MissingHeader,
+    MalformedHeader,
+    Expired,
+    Mismatch,
+    InvalidOptions,
+}
+
+impl FailReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailReason::MissingHeader => "missing_header",
+            FailReason::MalformedHeader => "malformed_header",
+            FailReason::Expired => "expired",
+            FailReason::Mismatch => "mismatch",
+            FailReason::InvalidOptions => "invalid_options",
+        }
+    }
+}
+
+/// `{ ok: true }` or `{ ok: false, reason }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct VerifyResult {
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<FailReason>,
+}
+
+impl VerifyResult {
+    const OK: VerifyResult = VerifyResult { ok: true, reason: None };
+    fn fail(reason: FailReason) -> Self {
+        VerifyResult { ok: false, reason: Some(reason) }
+    }
+}
+
+/// Verifies a request's raw body and headers.
+pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> VerifyResult {
+    match options {
+        VerifyOptions::Callbell { secrets, tolerance_seconds, now_ms } => {
+            let secrets: Vec<&String> = secrets.iter().filter(|s| !s.is_empty()).collect();
+            if secrets.is_empty() {
+                return VerifyResult::fail(FailReason::InvalidOptions);
+            }
+            let Some(now_ms) = now_ms.or_else(system_now_ms) else {
+                return VerifyResult::fail(FailReason::InvalidOptions);
+            };
+            callbell(body, headers.get(CALLBELL_HEADER), &secrets, *tolerance_seconds, now_ms)
+        }
+        VerifyOptions::GreenApi { tokens } => {
+            let value = headers.get("authorization").map(|v| {
+                let v = v.trim();
+                match v.get(..7) {
+                    Some(p) if p.eq_ignore_ascii_case("bearer ") => v.get(7..).unwrap_or("").trim(),
+                    _ => v,
+                }
+            });
+            token(value, tokens)
+        }
+        VerifyOptions::TokenHeader { tokens, header } => {
+            if header.trim().is_empty() {
+                return VerifyResult::fail(FailReason::InvalidOptions);
+            }
+            token(headers.get(header).map(str::trim), tokens)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn system_now_ms() -> Option<i64> {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?;
+    i64::try_from(d.as_millis()).ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn system_now_ms() -> Option<i64> {
+    None
+}
+
+fn token(value: Option<&str>, tokens: &[String]) -> VerifyResult {
+    let tokens: Vec<&String> = tokens.iter().filter(|t| !t.is_empty()).collect();
+    if tokens.is_empty() {
+        return VerifyResult::fail(FailReason::InvalidOptions);
+    }
+    let Some(value) = value else { return VerifyResult::fail(FailReason::MissingHeader) };
+    if value.is_empty() {
+        return VerifyResult::fail(FailReason::MalformedHeader);
+    }
+    // Compare digests so that neither content nor length leaks through timing.
+    let got = Sha256::digest(value.as_bytes());
+    let mut matched = subtle::Choice::from(0u8);
+    for t in tokens {
+        matched |= Sha256::digest(t.as_bytes()).ct_eq(&got);
+    }
+    if bool::from(matched) {
+        VerifyResult::OK
+    } else {
+        VerifyResult::fail(FailReason::Mismatch)
+    }
+}
+
+/// The parts of a Callbell signature header.
+struct Signature {
+    t: i64,
+    t_text: String,
+    v1: Vec<Vec<u8>>,
+}
+
+fn parse_signature(header: &str) -> Option<Signature> {
+    let mut t = None;
+    let mut v1 = Vec::new();
+    let mut any_v1 = false;
+    for part in header.split(',') {
+        let Some((k, v)) = part.split_once('=') else { continue };
+        match k.trim() {
+            "t" => {
+                let text = v.trim();
+                let ok = !text.is_empty() && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-'));
+                t = if ok { text.parse::<i64>().ok().map(|n| (n, text.to_string())) } else { None };
+                if t.is_none() {
+                    return None;
+                }
+            }
+            "v1" => {
+                any_v1 = true;
+                // A v1 that is not hex can never match; keep it as an impossible value.
+                v1.push(hex_decode(v.trim()).unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+    let (t, t_text) = t?;
+    any_v1.then_some(Signature { t, t_text, v1 })
+}
+
+fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_seconds: u64, now_ms: i64) -> VerifyResult {
+    let Some(header) = header else { return VerifyResult::fail(FailReason::MissingHeader) };
+    let Some(sig) = parse_signature(header) else { return VerifyResult::fail(FailReason::MalformedHeader) };
+    let mut matched = subtle::Choice::from(0u8);
+    for secret in secrets {
+        let expected = mac(secret, &sig.t_text, body);
+        for candidate in &sig.v1 {
+            if candidate.len() == expected.len() {
+                matched |= expected.as_slice().ct_eq(candidate.as_slice());
+            }
+        }
+    }
+    if !bool::from(matched) {
+        return VerifyResult::fail(FailReason::Mismatch);
+    }
+    let age = (now_ms.div_euclid(1000)).saturating_sub(sig.t).unsigned_abs();
+    if age > tolerance_seconds {
+        return VerifyResult::fail(FailReason::Expired);
+    }
+    VerifyResult::OK
+}
+
+fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
+    let mut m = match HmacSha256::new_from_slice(secret.as_bytes()) {
+        Ok(m) => m,
+        // HMAC takes keys of any length; this arm is never taken.
+        Err(_) => return Vec::new(),
+    };
+    m.update(t.as_bytes());
+    m.update(b".");
+    m.update(body);
+    m.finalize().into_bytes().to_vec()
+}
+
+/// A valid `X-Callbell-Signature` value for a body, secret and time (unix seconds): for tests.
+pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
+    let t = timestamp.to_string();
+    format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    s
+}
+
+fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    };
+    s.as_bytes().chunks(2).map(|p| match p {
+        [h, l] => Some(nibble(*h)? << 4 | nibble(*l)?),
+        _ => None,
+    }).collect()
+}
+
+#[cfg(test)]
+#[path = "tests/verify_tests.rs"]
+mod tests;
