@@ -62,8 +62,10 @@ pub fn received(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
         return notification_event(cx, b, provider_event, instance_id, timestamp, chat, &notification);
     }
     let from_me = b.bool("fromMe").unwrap_or(false);
-    let sender = if chat.kind != ChatType::Direct && (b.has("participantPhone") || b.has("participantLid")) {
-        ids::party(b.non_empty("participantPhone").as_deref(), b.non_empty("participantLid").as_deref(), b.non_empty("senderName"))
+    let sender = if chat.kind != ChatType::Direct {
+        // In groups, newsletters and broadcasts the author is the participant, never the chat.
+        let lid = b.first_str(&["participantLid", "senderLid"]);
+        ids::party(b.non_empty("participantPhone").as_deref(), lid.as_deref(), b.non_empty("senderName"))
     } else if from_me {
         ids::party(b.non_empty("connectedPhone").as_deref(), None, None)
     } else {

@@ -1,0 +1,210 @@
+//! Every bundled fixture (documented provider payloads) against `tests/expected.json`: each event
+//! field by field, the warnings, and the dedupe keys' stability and distinctness.
+//! The same expectations drive the JS tests (`js-tests/fixtures.test.mjs`).
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn fixture_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(&root).expect("tests/fixtures") {
+        let dir = dir.expect("entry").path();
+        if dir.is_dir() {
+            for f in std::fs::read_dir(&dir).expect("provider dir") {
+                let f = f.expect("entry").path();
+                if f.extension().is_some_and(|e| e == "json") {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn rel(path: &Path) -> String {
+    let comps: Vec<_> = path.components().rev().take(2).collect();
+    format!("{}/{}", comps[1].as_os_str().to_string_lossy(), comps[0].as_os_str().to_string_lossy())
+}
+
+fn expectations() -> BTreeMap<String, Value> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("expected.json is JSON")
+}
+
+/// The result as the expectations spell it: no dedupe keys, warnings as `code @path`.
+fn comparable(result: &wahook::ParseResult) -> Value {
+    let mut v = serde_json::to_value(result).expect("serialize");
+    for e in v["events"].as_array_mut().expect("events") {
+        e.as_object_mut().expect("event").remove("dedupeKey");
+    }
+    let warnings: Vec<Value> = result
+        .warnings
+        .iter()
+        .map(|w| Value::String(match &w.path {
+            Some(p) => format!("{} @{p}", w.code.as_str()),
+            None => w.code.as_str().to_string(),
+        }))
+        .collect();
+    v["warnings"] = Value::Array(warnings);
+    v
+}
+
+/// First difference between two JSON values, with its path.
+fn diff(exp: &Value, act: &Value, path: &str) -> Option<String> {
+    match (exp, act) {
+        (Value::Object(e), Value::Object(a)) => {
+            for k in e.keys().chain(a.keys()) {
+                let p = format!("{path}.{k}");
+                match (e.get(k), a.get(k)) {
+                    (Some(x), Some(y)) => {
+                        if let Some(d) = diff(x, y, &p) {
+                            return Some(d);
+                        }
+                    }
+                    (Some(x), None) => return Some(format!("{p}: expected {x}, missing")),
+                    (None, Some(y)) => return Some(format!("{p}: unexpected {y}")),
+                    (None, None) => {}
+                }
+            }
+            None
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                return Some(format!("{path}: expected {} items, got {}: {act}", e.len(), a.len()));
+            }
+            e.iter().zip(a).enumerate().find_map(|(i, (x, y))| diff(x, y, &format!("{path}[{i}]")))
+        }
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        _ if exp == act => None,
+        _ => Some(format!("{path}: expected {exp}, got {act}")),
+    }
+}
+
+#[test]
+fn every_fixture_normalizes_as_expected() {
+    let expected = expectations();
+    let files = fixture_files();
+    assert!(files.len() >= 120, "only {} fixtures found", files.len());
+    let mut failures = Vec::new();
+    for f in &files {
+        let name = rel(f);
+        let Some(exp) = expected.get(&name) else {
+            failures.push(format!("{name}: no entry in tests/expected.json"));
+            continue;
+        };
+        let body = std::fs::read(f).expect("read fixture");
+        match (wahook::parse(&body, &wahook::ParseOptions::default()), exp.get("error")) {
+            (Ok(r), None) => {
+                if let Some(d) = diff(exp, &comparable(&r), "result") {
+                    failures.push(format!("{name}: {d}"));
+                }
+                for e in &r.events {
+                    assert!(!e.base().dedupe_key.is_empty(), "{name}: empty dedupeKey");
+                }
+            }
+            (Err(e), Some(code)) => assert_eq!(code.as_str(), Some(e.code.as_str()), "{name}"),
+            (Ok(_), Some(code)) => failures.push(format!("{name}: expected error {code}, parsed")),
+            (Err(e), None) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    assert!(expected.keys().all(|k| files.iter().any(|f| &rel(f) == k)), "tests/expected.json names a fixture that does not exist");
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn keys(body: &[u8]) -> Vec<String> {
+    match wahook::parse(body, &wahook::ParseOptions::default()) {
+        Ok(r) => r.events.iter().map(|e| e.base().dedupe_key.clone()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Re-serializes a JSON text with sorted keys and other spacing (duplicates collapse to the last).
+fn reserialize(body: &[u8]) -> Vec<u8> {
+    let v: Value = serde_json::from_slice(body).expect("fixture is JSON");
+    serde_json::to_vec_pretty(&v).expect("serialize")
+}
+
+#[test]
+fn dedupe_keys_survive_reserialization() {
+    for f in fixture_files() {
+        let body = std::fs::read(&f).expect("read");
+        assert_eq!(keys(&body), keys(&reserialize(&body)), "{}", rel(&f));
+    }
+}
+
+/// Sets `path` (keys separated by `/`) in a JSON value when it exists; returns whether it did.
+fn set(v: &mut Value, path: &str, new: Value) -> bool {
+    let mut cur = v;
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, p) in parts.iter().enumerate() {
+        let Some(next) = cur.get_mut(*p) else { return false };
+        if i == parts.len() - 1 {
+            *next = new;
+            return true;
+        }
+        cur = next;
+    }
+    false
+}
+
+#[test]
+fn dedupe_keys_differ_when_the_message_id_or_status_differs() {
+    let mut checked = 0;
+    for f in fixture_files() {
+        let body = std::fs::read(&f).expect("read");
+        let original = keys(&body);
+        if original.is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_slice(&body).expect("json");
+        let first_type = wahook::parse(&body, &wahook::ParseOptions::default()).ok().and_then(|r| r.events.first().map(|e| e.type_name()));
+        let id_fields: &[&str] = match first_type {
+            Some("call") => &["callId"],
+            Some("message" | "status") => &["messageId", "idMessage", "payload/uuid", "body/idMessage", "ids"],
+            _ => &[],
+        };
+        for &field in id_fields {
+            let mut changed = value.clone();
+            let new = if field == "ids" { serde_json::json!(["OTHER-ID"]) } else { Value::String("OTHER-ID".into()) };
+            if set(&mut changed, field, new) {
+                let k = keys(&serde_json::to_vec(&changed).expect("ser"));
+                assert_ne!(k, original, "{}: changing {field} kept the keys", rel(&f));
+                checked += 1;
+            }
+        }
+        let is_status = wahook::parse(&body, &wahook::ParseOptions::default()).is_ok_and(|r| matches!(r.events.first(), Some(wahook::Event::Status(_))));
+        if is_status {
+            let mut changed = value.clone();
+            let done = set(&mut changed, "status", Value::String("read".into())) || set(&mut changed, "payload/status", Value::String("sent".into()));
+            let k = keys(&serde_json::to_vec(&changed).expect("ser"));
+            if done && k.iter().zip(&original).all(|(a, b)| a != b) {
+                checked += 1;
+            } else if done {
+                // Already that status: any other must change the key.
+                let mut again = value.clone();
+                let _ = set(&mut again, "status", Value::String("PLAYED".into())) || set(&mut again, "payload/status", Value::String("delivered".into()));
+                assert_ne!(keys(&serde_json::to_vec(&again).expect("ser")), original, "{}: changing the status kept the key", rel(&f));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} mutations checked");
+}
+
+#[test]
+fn fan_out_keys_are_distinct_and_in_order() {
+    let body = br#"{"type":"MessageStatusCallback","instanceId":"i","status":"READ","ids":["a","b","c"],"momment":1632234645000,"phone":"5544999999999"}"#;
+    let r = wahook::parse(body, &wahook::ParseOptions::default()).expect("parse");
+    let ids: Vec<String> = r.events.iter().map(|e| match e {
+        wahook::Event::Status(s) => s.message_id.clone(),
+        _ => String::new(),
+    }).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let k = keys(body);
+    assert_eq!(k.len(), 3);
+    assert!(k[0] != k[1] && k[1] != k[2] && k[0] != k[2]);
+    assert_eq!(k[0], "zapi:status:i:a:READ");
+}

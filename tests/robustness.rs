@@ -1,0 +1,187 @@
+//! SPEC §1 errors and §4 provider quirks: what must fail, fails with the right code and position;
+//! what a provider may legitimately send never fails and never loses the event.
+
+use wahook::{ErrorCode, Event, ParseOptions, Provider, WarningCode};
+
+fn parse(body: &str) -> wahook::ParseResult {
+    wahook::parse(body.as_bytes(), &ParseOptions::default()).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+fn err(body: &[u8], options: &ParseOptions) -> wahook::Error {
+    match wahook::parse(body, options) {
+        Ok(r) => panic!("expected an error, got {r:?}"),
+        Err(e) => e,
+    }
+}
+
+fn codes(r: &wahook::ParseResult) -> Vec<&'static str> {
+    r.warnings.iter().map(|w| w.code.as_str()).collect()
+}
+
+fn status(e: &Event) -> &wahook::StatusEvent {
+    match e {
+        Event::Status(s) => s,
+        other => panic!("not a status: {other:?}"),
+    }
+}
+
+fn message(e: &Event) -> &wahook::MessageEvent {
+    match e {
+        Event::Message(m) => m,
+        other => panic!("not a message: {other:?}"),
+    }
+}
+
+#[test]
+fn invalid_json_says_line_and_column_in_code_points() {
+    let e = err(b"{\n  \"type\": \"ReceivedCallback\",\n  oops\n}", &ParseOptions::default());
+    assert_eq!((e.code, e.line, e.column), (ErrorCode::InvalidJson, Some(3), Some(3)));
+    assert!(e.message.contains("line 3, column 3"), "{}", e.message);
+    let e = err("{\"é\": ü}".as_bytes(), &ParseOptions::default());
+    assert_eq!((e.line, e.column), (Some(1), Some(7)));
+    let e = err(b"", &ParseOptions::default());
+    assert_eq!((e.code, e.line, e.column), (ErrorCode::InvalidJson, Some(1), Some(1)));
+}
+
+#[test]
+fn error_codes() {
+    let o = ParseOptions::default();
+    assert_eq!(err(b"[1,2]", &o).code, ErrorCode::NotAnObject);
+    assert_eq!(err(b"\"text\"", &o).code, ErrorCode::NotAnObject);
+    assert_eq!(err(br#"{"hello":"world"}"#, &o).code, ErrorCode::UnknownProvider);
+    assert_eq!(err(b"{\"typeWebhook\":\"\xff\"}", &o).code, ErrorCode::InvalidEncoding);
+    let deep = format!("{{\"typeWebhook\":\"x\",\"x\":{}1{}}}", "{\"a\":".repeat(5000), "}".repeat(5000));
+    assert_eq!(err(deep.as_bytes(), &o).code, ErrorCode::TooDeep);
+    let deep_array = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    assert_eq!(err(deep_array.as_bytes(), &o).code, ErrorCode::TooDeep);
+    let small = ParseOptions { max_bytes: 10, ..ParseOptions::default() };
+    assert_eq!(err(br#"{"typeWebhook":"x"}"#, &small).code, ErrorCode::TooLarge);
+    let hint = ParseOptions { provider: Some(Provider::Greenapi), ..ParseOptions::default() };
+    assert_eq!(err(br#"{"event":"message_created","payload":{}}"#, &hint).code, ErrorCode::ProviderMismatch);
+}
+
+#[test]
+fn exactly_128_levels_is_accepted() {
+    // Level 1 is the top-level object; 127 more nested objects make 128.
+    let body = format!("{{\"typeWebhook\":\"x\",\"d\":{}1{}}}", "{\"a\":".repeat(127), "}".repeat(127));
+    assert!(wahook::parse(body.as_bytes(), &ParseOptions::default()).is_ok());
+    let body = format!("{{\"typeWebhook\":\"x\",\"d\":{}1{}}}", "{\"a\":".repeat(128), "}".repeat(128));
+    assert_eq!(err(body.as_bytes(), &ParseOptions::default()).code, ErrorCode::TooDeep);
+}
+
+#[test]
+fn duplicate_keys_last_wins() {
+    // The Z-API docs repeat instanceId; JSON.parse keeps the last.
+    let r = parse(r#"{"instanceId":"first","type":"MessageStatusCallback","status":"SENT","ids":["m"],"instanceId":"instance.id","status":"READ"}"#);
+    let s = status(&r.events[0]);
+    assert_eq!((s.base.instance_id.as_deref(), s.raw_status.as_str()), (Some("instance.id"), "READ"));
+}
+
+#[test]
+fn momment_in_seconds_and_moment_spelling() {
+    let r = parse(r#"{"type":"DisconnectedCallback","momment":1580163342,"error":"x"}"#);
+    assert_eq!(r.events[0].base().timestamp, Some(1_580_163_342_000));
+    assert_eq!(codes(&r), ["timestamp_seconds"]);
+    assert_eq!(r.warnings[0].path.as_deref(), Some("momment"));
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"moment":1632234645000}"#);
+    assert_eq!(r.events[0].base().timestamp, Some(1_632_234_645_000));
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn numbers_as_strings_and_the_reverse() {
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":[999999999999999999999],"momment":"1632234645000","phone":5544999999999}"#);
+    let s = status(&r.events[0]);
+    assert_eq!(s.message_id, "999999999999999999999");
+    assert_eq!(s.base.timestamp, Some(1_632_234_645_000));
+    assert_eq!(s.chat.as_ref().map(|c| c.id.as_str()), Some("5544999999999@c.us"));
+    assert!(codes(&r).iter().all(|c| *c == "invalid_type"), "{:?}", r.warnings);
+    assert_eq!(r.warnings.len(), 3);
+    // Green API idInstance is documented as a number: no warning, every digit kept.
+    let r = parse(r#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":12345678901234567890123},"timestamp":1,"idMessage":"x","status":"sent"}"#);
+    assert_eq!(r.events[0].base().instance_id.as_deref(), Some("12345678901234567890123"));
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn unknown_values_are_events_with_warnings() {
+    let r = parse(r#"{"typeWebhook":"somethingNew","instanceData":{"idInstance":1},"timestamp":1}"#);
+    assert!(matches!(r.events[0], Event::Unknown(_)));
+    assert_eq!(codes(&r), ["unknown_event"]);
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SOMETHING_NEW","ids":["m1"]}"#);
+    let s = status(&r.events[0]);
+    assert_eq!((s.status, s.rank, s.raw_status.as_str()), (wahook::Status::Unknown, None, "SOMETHING_NEW"));
+    assert_eq!(codes(&r), ["unknown_status"]);
+    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","fooMessage":{"x":1}}"#);
+    assert_eq!(message(&r.events[0]).content, wahook::Content::Unsupported { provider_kind: "fooMessage".into() });
+    assert_eq!(codes(&r), ["unsupported_content"]);
+    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","notification":"BRAND_NEW"}"#);
+    match &r.events[0] {
+        Event::System(s) => assert_eq!(s.name, "notification.brand_new"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(codes(&r), ["unknown_notification"]);
+    let r = parse(r#"{"type":"SomethingCallback"}"#);
+    assert!(matches!(r.events[0], Event::Unknown(_)));
+    let r = parse(r#"{"event":"brand_new","payload":{}}"#);
+    assert!(matches!(r.events[0], Event::Unknown(_)));
+}
+
+#[test]
+fn nulls_extra_fields_and_wrong_types_never_throw() {
+    let r = parse(r#"{"type":"ReceivedCallback","phone":null,"text":null,"image":"nope","momment":null,"extra":{"deep":[1,2]},"fromMe":"true"}"#);
+    let m = message(&r.events[0]);
+    assert_eq!(m.direction, wahook::Direction::Outbound);
+    assert_eq!(m.chat.id, "");
+    assert!(codes(&r).contains(&"missing_field"));
+    assert!(codes(&r).contains(&"invalid_type"));
+    let r = parse(r#"{"typeWebhook":"incomingMessageReceived","messageData":{"typeMessage":"imageMessage"}}"#);
+    assert_eq!(message(&r.events[0]).content.kind(), "unsupported");
+    let r = parse(r#"{"event":"message_status_updated","payload":{"status":"read"}}"#);
+    assert_eq!(status(&r.events[0]).message_id, "");
+}
+
+#[test]
+fn bom_and_lone_surrogates() {
+    let r = parse("\u{feff}{\"type\":\"ReceivedCallback\",\"phone\":\"1\",\"text\":{\"message\":\"a\\ud800b\"}}");
+    assert_eq!(message(&r.events[0]).content, wahook::Content::Text { text: "a\u{fffd}b".into() });
+    assert_eq!(r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), [WarningCode::LoneSurrogate]);
+}
+
+#[test]
+fn hints_and_headers_settle_zapi_vs_plugchat() {
+    let body = br#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"]}"#;
+    let r = wahook::parse(body, &ParseOptions::default()).expect("parse");
+    assert_eq!((r.provider, r.ambiguous), (Provider::Zapi, true));
+    let plug = ParseOptions { provider: Some(Provider::Plugchat), ..ParseOptions::default() };
+    let r = wahook::parse(body, &plug).expect("parse");
+    assert_eq!((r.provider, r.ambiguous, r.detected_by), (Provider::Plugchat, false, wahook::DetectedBy::Hint));
+    assert_eq!(r.events[0].base().provider, Provider::Plugchat);
+    let hdr = ParseOptions { headers: wahook::Headers(vec![("Z-Api-Token".into(), "t".into())]), ..ParseOptions::default() };
+    let r = wahook::parse(body, &hdr).expect("parse");
+    assert_eq!((r.provider, r.ambiguous, r.detected_by), (Provider::Zapi, false, wahook::DetectedBy::Headers));
+}
+
+#[test]
+fn include_raw_keeps_the_source_object() {
+    let body = br#"{"type":"MessageStatusCallback","status":"SENT","ids":["a","b"],"__proto__":{"x":1}}"#;
+    let o = ParseOptions { include_raw: true, ..ParseOptions::default() };
+    let r = wahook::parse(body, &o).expect("parse");
+    for e in &r.events {
+        assert_eq!(e.base().raw.as_ref().map(|x| x.get()), Some(std::str::from_utf8(body).expect("utf8")));
+    }
+    let plain = wahook::parse(body, &ParseOptions::default()).expect("parse");
+    assert!(serde_json::to_string(&plain).expect("ser").find("\"raw\"").is_none());
+}
+
+#[test]
+fn detect_never_fails() {
+    let o = ParseOptions::default();
+    let d = wahook::detect(b"not json", &o);
+    assert_eq!(d.provider, None);
+    assert!(d.reason.starts_with("invalid_json"), "{}", d.reason);
+    let d = wahook::detect(br#"{"typeWebhook":"incomingCall"}"#, &o);
+    assert_eq!((d.provider, d.provider_event.as_deref()), (Some(Provider::Greenapi), Some("incomingCall")));
+    let d = wahook::detect(br#"{"attendance":{"status":"FINISH"},"chat":{}}"#, &o);
+    assert_eq!(d.provider_event.as_deref(), Some("finishAttendance"));
+}
