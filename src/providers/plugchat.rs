@@ -1,7 +1,7 @@
 //! Plugchat attendance webhooks: `{ attendance, chat }` sent when an attendance starts
-//! (`status: "PROGRESS"`) or finishes (`status: "FINISH"`). The attendance becomes a system event
-//! (`attendance.started` / `attendance.finished`), followed by the `chat` messages in `momment`
-//! order. Plugchat's other webhooks have Z-API's shape and are handled by [`super::zapi`].
+//! (`status: "PROGRESS"`) or finishes (`status: "FINISH"`). The attendance becomes one system event
+//! (`attendance.started` / `attendance.finished`) whose `data.messages` holds the `chat` messages,
+//! each normalized as a message event, in `momment` order. Plugchat's other webhooks have Z-API's shape and are handled by [`super::zapi`].
 
 use super::{zapi, Ctx};
 use crate::ids::{self, Hints};
@@ -12,17 +12,14 @@ use serde_json::{json, Map};
 use std::collections::BTreeMap;
 
 pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
-    let mut events = Vec::new();
-    if let Some(a) = b.obj("attendance") {
-        events.push(attendance(cx, b, &a, provider_event));
+    let messages = b.obj("chat").map(|chat| messages(cx, &chat)).unwrap_or_default();
+    match b.obj("attendance") {
+        Some(a) => vec![attendance(cx, b, &a, provider_event, messages)],
+        None => Vec::new(),
     }
-    if let Some(chat) = b.obj("chat") {
-        events.extend(messages(cx, &chat));
-    }
-    events
 }
 
-fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, messages: Vec<Event>) -> Event {
     let finished = provider_event == "finishAttendance";
     let raw_name = a.str("status").unwrap_or_default();
     let customer = a.obj("customer");
@@ -61,6 +58,8 @@ fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str) 
     data.insert("endTime".into(), json!(end_time));
     data.insert("operatorReport".into(), json!(a.first_str(&["operatorReport", "operatorReport "])));
     data.insert("ratingObservation".into(), json!(a.non_empty("ratingObservation")));
+    let messages = messages.iter().map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null)).collect();
+    data.insert("messages".into(), serde_json::Value::Array(messages));
     let timestamp = if finished { end_time.or(start_time) } else { a.millis("momment").or(start_time) };
     let event = Event::System(SystemEvent {
         base: cx.base(provider_event, None, timestamp),

@@ -1,0 +1,226 @@
+// The JavaScript API of wahook, shared by every entry (node.js, deno.js, workerd.js, browser.js,
+// init.js). It checks arguments, moves the body into wasm as bytes, and turns the JSON text the
+// Rust core returns into plain objects. The entries only differ in how they load the .wasm file.
+
+import { parseBytes, parseString, detectBytes, verifyBytes, sign as signBytes } from "./wahook.js";
+
+/** The library version (also the npm package version). */
+export const version = "__VERSION__";
+
+const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+const DEFAULT_MAX_BYTES = 1048576;
+const encoder = new TextEncoder();
+
+/** The error `parse` throws: a real Error with `code`, and `line`/`column` for invalid JSON. */
+export class WahookError extends Error {
+  constructor(info) {
+    super(info && info.message ? info.message : "wahook error");
+    this.name = "WahookError";
+    this.code = (info && info.code) || "invalid_input";
+    this.line = info && info.line != null ? info.line : null;
+    this.column = info && info.column != null ? info.column : null;
+    this.reason = info && info.reason != null ? info.reason : null;
+  }
+  /** The plain error object that `safeParse` returns. */
+  toJSON() {
+    return { code: this.code, message: this.message, line: this.line, column: this.column, reason: this.reason };
+  }
+}
+
+function fail(code, message, extra) {
+  return { ok: false, error: { code, message, line: null, column: null, reason: null, ...extra } };
+}
+
+function typeOf(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v;
+}
+
+/** Encodes HeadersLike (Headers, a record, or an iterable of pairs) as `name\0value\0...`. */
+function encodeHeaders(headers) {
+  if (headers == null) return "";
+  const out = [];
+  const add = (k, v) => {
+    if (typeof k !== "string") return;
+    const value = Array.isArray(v) ? v.join(", ") : v;
+    if (typeof value !== "string" || k.includes("\0") || value.includes("\0")) return;
+    out.push(k, value);
+  };
+  if (typeof headers !== "object" && typeof headers !== "function") {
+    throw new TypeError(`headers must be a Headers object, a record of strings or an iterable of [name, value] pairs, not ${typeOf(headers)}`);
+  }
+  if (typeof headers.forEach === "function" && typeof headers.get === "function") {
+    headers.forEach((v, k) => add(k, v));
+  } else if (typeof headers[Symbol.iterator] === "function") {
+    for (const pair of headers) if (Array.isArray(pair) && pair.length >= 2) add(pair[0], pair[1]);
+  } else {
+    for (const k of Object.keys(headers)) add(k, headers[k]);
+  }
+  return out.join("\0");
+}
+
+/** Validated options, or a failure envelope. */
+function readOptions(options) {
+  if (options == null) return { provider: "", headers: "", includeRaw: false, maxBytes: DEFAULT_MAX_BYTES };
+  if (typeof options !== "object" || Array.isArray(options)) return fail("invalid_input", `options must be an object, not ${typeOf(options)}`);
+  const { provider, headers, includeRaw, maxBytes } = options;
+  if (provider != null && !PROVIDERS.includes(provider)) {
+    return fail("invalid_input", `options.provider must be one of ${PROVIDERS.map((p) => JSON.stringify(p)).join(", ")}, not ${JSON.stringify(provider)}`);
+  }
+  if (includeRaw != null && typeof includeRaw !== "boolean") return fail("invalid_input", `options.includeRaw must be a boolean, not ${typeOf(includeRaw)}`);
+  if (maxBytes != null && !(typeof maxBytes === "number" && maxBytes >= 0 && !Number.isNaN(maxBytes))) {
+    return fail("invalid_input", `options.maxBytes must be a non-negative number, not ${typeof maxBytes === "number" ? maxBytes : typeOf(maxBytes)}`);
+  }
+  let encoded;
+  try {
+    encoded = encodeHeaders(headers);
+  } catch (e) {
+    return fail("invalid_input", `options.headers: ${e.message}`);
+  }
+  return { provider: provider || "", headers: encoded, includeRaw: includeRaw === true, maxBytes: maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes };
+}
+
+/** The body as a string or bytes, or a failure envelope. Objects are serialized with JSON.stringify. */
+function readBody(body, maxBytes) {
+  if (typeof body === "string") {
+    // A string's UTF-8 length is at least its length in UTF-16 units: reject early without copying.
+    if (body.length > maxBytes) return fail("too_large", `the body is at least ${body.length} bytes, more than the limit of ${maxBytes} (maxBytes)`);
+    return { text: body };
+  }
+  if (body instanceof Uint8Array) return { bytes: body };
+  if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body) };
+  if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  if (body !== null && typeof body === "object") {
+    let text;
+    try {
+      text = JSON.stringify(body);
+    } catch (e) {
+      return fail("invalid_input", `the body object cannot be serialized as JSON: ${e.message}`);
+    }
+    if (typeof text !== "string") return fail("invalid_input", "the body object cannot be serialized as JSON");
+    return readBody(text, maxBytes);
+  }
+  return fail("invalid_input", `the body must be a string, a Uint8Array, an ArrayBuffer or a parsed JSON object, not ${typeOf(body)}`);
+}
+
+/** Runs a parse and returns `{ ok: true, value }` or `{ ok: false, error }`; never throws. */
+function run(body, options) {
+  const o = readOptions(options);
+  if (o.ok === false) return o;
+  const b = readBody(body, o.maxBytes);
+  if (b.ok === false) return b;
+  if (b.bytes && b.bytes.byteLength > o.maxBytes) {
+    return fail("too_large", `the body is ${b.bytes.byteLength} bytes, more than the limit of ${o.maxBytes} (maxBytes)`);
+  }
+  const text = b.bytes
+    ? parseBytes(b.bytes, o.provider, o.headers, o.includeRaw, o.maxBytes)
+    : parseString(b.text, o.provider, o.headers, o.includeRaw, o.maxBytes);
+  return JSON.parse(text);
+}
+
+/**
+ * Detects the provider and normalizes a webhook body into events.
+ * @throws {WahookError} for bodies that are not a known provider's JSON object.
+ */
+export function parse(body, options) {
+  const r = run(body, options);
+  if (!r.ok) throw new WahookError(r.error);
+  return r.value;
+}
+
+/** Like `parse`, but returns `{ ok: true, value }` or `{ ok: false, error }` and never throws. */
+export function safeParse(body, options) {
+  try {
+    return run(body, options);
+  } catch (e) {
+    return fail("invalid_input", String((e && e.message) || e));
+  }
+}
+
+/** Detects the provider without normalizing. Never throws. */
+export function detect(body, options) {
+  const none = (reason) => ({ provider: null, ambiguous: false, detectedBy: null, providerEvent: null, reason });
+  try {
+    const o = readOptions(options);
+    if (o.ok === false) return none(`${o.error.code}: ${o.error.message}`);
+    const b = readBody(body, o.maxBytes);
+    if (b.ok === false) return none(`${b.error.code}: ${b.error.message}`);
+    const bytes = b.bytes || encoder.encode(b.text);
+    return JSON.parse(detectBytes(bytes, o.provider, o.headers, o.maxBytes));
+  } catch (e) {
+    return none(`invalid_input: ${(e && e.message) || e}`);
+  }
+}
+
+function bodyBytes(body) {
+  if (typeof body === "string") return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return null;
+}
+
+function secretList(v) {
+  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v : null;
+  if (!list || list.length === 0 || !list.every((s) => typeof s === "string" && s.length > 0 && !s.includes("\0"))) return null;
+  return list.join("\0");
+}
+
+/**
+ * Verifies that a request came from the provider: Callbell's HMAC signature, Green API's bearer
+ * token, or Z-API/Plugchat's token header. On the raw bytes, synchronous, constant-time. Never throws.
+ */
+export function verify(body, headers, options) {
+  const invalid = { ok: false, reason: "invalid_options" };
+  try {
+    const bytes = bodyBytes(body);
+    if (!bytes || !options || typeof options !== "object") return invalid;
+    const { provider } = options;
+    const secrets = secretList(provider === "callbell" ? options.secret : options.token);
+    if (!secrets || !PROVIDERS.includes(provider)) return invalid;
+    const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
+    const now = options.now == null ? Date.now() : options.now;
+    const header = options.header == null ? "" : options.header;
+    if (typeof tolerance !== "number" || !(tolerance >= 0) || typeof now !== "number" || !Number.isFinite(now) || typeof header !== "string") return invalid;
+    let encoded;
+    try {
+      encoded = encodeHeaders(headers);
+    } catch {
+      return { ok: false, reason: "missing_header" };
+    }
+    return JSON.parse(verifyBytes(bytes, encoded, provider, secrets, tolerance, now, header));
+  } catch {
+    return invalid;
+  }
+}
+
+/** A valid `X-Callbell-Signature` header value for a body, secret and time (unix seconds), for tests. */
+export function sign(body, options) {
+  const bytes = bodyBytes(body);
+  if (!bytes) throw new WahookError({ code: "invalid_input", message: `sign: the body must be a string or a Uint8Array, not ${typeOf(body)}` });
+  if (!options || typeof options.secret !== "string" || options.secret.length === 0) {
+    throw new WahookError({ code: "invalid_input", message: "sign: options.secret must be a non-empty string" });
+  }
+  if (typeof options.timestamp !== "number" || !Number.isInteger(options.timestamp)) {
+    throw new WahookError({ code: "invalid_input", message: "sign: options.timestamp must be an integer (unix seconds)" });
+  }
+  return signBytes(bytes, options.secret, options.timestamp);
+}
+
+/**
+ * Reads a Fetch API Request once as bytes and parses it, passing its headers. With `verify`, rejects
+ * with a WahookError of code "unauthorized" (and `reason`) before parsing when verification fails.
+ */
+export async function fromRequest(request, options) {
+  if (!request || typeof request.arrayBuffer !== "function") {
+    throw new WahookError({ code: "invalid_input", message: `fromRequest needs a Fetch API Request, not ${typeOf(request)}` });
+  }
+  const { verify: verifyOptions, ...parseOptions } = options || {};
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (verifyOptions) {
+    const v = verify(bytes, request.headers, verifyOptions);
+    if (!v.ok) throw new WahookError({ code: "unauthorized", message: `the request failed verification: ${v.reason}`, reason: v.reason });
+  }
+  return parse(bytes, { ...parseOptions, headers: parseOptions.headers == null ? request.headers : parseOptions.headers });
+}

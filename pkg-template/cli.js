@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// wahook CLI: normalize webhook bodies from files or stdin and print JSON.
+//
+//   wahook body.json [more.json ...]      normalized JSON per file
+//   cat body.json | wahook                 the same from stdin (also `wahook -`)
+//   wahook --detect body.json              only the provider detection
+//   wahook --provider plugchat body.json   settle Z-API vs Plugchat
+//   wahook --raw --compact body.json       include raw source objects; one line per result
+//
+// Exit code 1 with "error: <code>: <message>" on stderr when a body cannot be parsed.
+import { readFileSync } from "node:fs";
+import { parse, detect, version } from "./node.js";
+
+const usage = `usage: wahook [--detect] [--provider zapi|plugchat|greenapi|callbell] [--raw] [--compact] [file ...]
+Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints JSON.`;
+
+const args = process.argv.slice(2);
+const files = [];
+const opts = { detectOnly: false, provider: undefined, includeRaw: false, compact: false };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--detect") opts.detectOnly = true;
+  else if (a === "--provider") opts.provider = args[++i];
+  else if (a.startsWith("--provider=")) opts.provider = a.slice("--provider=".length);
+  else if (a === "--raw") opts.includeRaw = true;
+  else if (a === "--compact") opts.compact = true;
+  else if (a === "--version" || a === "-V") { console.log(version); process.exit(0); }
+  else if (a === "--help" || a === "-h") { console.log(usage); process.exit(0); }
+  else if (a.startsWith("--")) { console.error(`wahook: unknown option ${a}\n${usage}`); process.exit(2); }
+  else files.push(a);
+}
+if (files.length === 0) files.push("-");
+
+let failed = false;
+for (const file of files) {
+  let body;
+  try {
+    body = file === "-" ? readFileSync(0) : readFileSync(file);
+  } catch (e) {
+    console.error(`wahook: cannot read ${file}: ${e.message}`);
+    failed = true;
+    continue;
+  }
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const options = { provider: opts.provider, includeRaw: opts.includeRaw };
+  try {
+    const out = opts.detectOnly ? detect(bytes, { provider: opts.provider }) : parse(bytes, options);
+    if (files.length > 1) console.log(`// ${file}`);
+    console.log(opts.compact ? JSON.stringify(out) : JSON.stringify(out, null, 2));
+  } catch (e) {
+    failed = true;
+    const where = files.length > 1 ? `${file}: ` : "";
+    console.error(`error: ${where}${e.code || "error"}: ${e.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,288 @@
+// Types of the wahook package. They describe exactly the objects the functions return: every
+// documented key is present (null when the source has no value), times are epoch milliseconds,
+// ids are strings. Discriminate events on `type` and message contents on `kind`.
+
+export type Provider = "zapi" | "plugchat" | "greenapi" | "callbell";
+
+/** A webhook body: raw bytes (preferred), a string, or an already JSON.parse'd object. */
+export type WebhookBody = string | Uint8Array | ArrayBuffer | object;
+
+/** Request headers; names are case-insensitive. */
+export type HeadersLike = Headers | Record<string, string> | Iterable<[string, string]>;
+
+export interface ParseOptions {
+  /** The provider the endpoint expects; settles Z-API vs Plugchat. A contradicting shape is `provider_mismatch`. */
+  provider?: Provider;
+  /** Request headers: `z-api-token` or `origin: https://api.z-api.io` settle Z-API. */
+  headers?: HeadersLike;
+  /** Attach the source JSON object of each event as `raw`. Default false. */
+  includeRaw?: boolean;
+  /** Bodies larger than this many UTF-8 bytes are `too_large`. Default 1 048 576. */
+  maxBytes?: number;
+}
+
+export interface DetectOptions {
+  provider?: Provider;
+  headers?: HeadersLike;
+  maxBytes?: number;
+}
+
+export type ErrorCode =
+  | "invalid_json"
+  | "invalid_encoding"
+  | "not_an_object"
+  | "unknown_provider"
+  | "provider_mismatch"
+  | "too_large"
+  | "too_deep"
+  | "invalid_input"
+  | "unauthorized";
+
+/** What went wrong: `line`/`column` (1-based, column in code points) for `invalid_json`; `reason` for `unauthorized`. */
+export interface WahookErrorInfo {
+  code: ErrorCode;
+  message: string;
+  line: number | null;
+  column: number | null;
+  reason: VerifyFailure | null;
+}
+
+/** Thrown by `parse` (and rejected by `fromRequest`). */
+export declare class WahookError extends Error implements WahookErrorInfo {
+  constructor(info: Partial<WahookErrorInfo> & { message: string });
+  readonly name: "WahookError";
+  code: ErrorCode;
+  line: number | null;
+  column: number | null;
+  reason: VerifyFailure | null;
+  toJSON(): WahookErrorInfo;
+}
+
+export type WarningCode =
+  | "unknown_event"
+  | "unknown_status"
+  | "unknown_state"
+  | "unknown_presence"
+  | "unknown_notification"
+  | "unsupported_content"
+  | "timestamp_seconds"
+  | "timestamp_milliseconds"
+  | "invalid_type"
+  | "missing_field"
+  | "provider_marker"
+  | "lone_surrogate";
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  /** Where in the body, as `a.b[0].c`; null for the body as a whole. */
+  path: string | null;
+}
+
+export interface ParseResult {
+  provider: Provider;
+  detectedBy: "hint" | "shape" | "headers";
+  /** True only when a Z-API-family body could also be Plugchat and nothing settled it. */
+  ambiguous: boolean;
+  events: WahookEvent[];
+  warnings: Warning[];
+}
+
+export type WahookEvent = MessageEvent | StatusEvent | PresenceEvent | ConnectionEvent | CallEvent | SystemEvent | UnknownEvent;
+
+export interface EventBase {
+  type: WahookEvent["type"];
+  provider: Provider;
+  /** The provider's own discriminator: "ReceivedCallback", "outgoingMessageStatus", "message_status_updated", ... */
+  providerEvent: string;
+  /** Z-API instanceId; Green API instanceData.idInstance as a string; null when the payload has none. */
+  instanceId: string | null;
+  /** Epoch milliseconds. */
+  timestamp: number | null;
+  /** Stable identity of the event (format in the README). */
+  dedupeKey: string;
+  /** The source JSON object of the event; only with `includeRaw`. */
+  raw?: Record<string, unknown>;
+}
+
+export type ChatType = "direct" | "group" | "newsletter" | "broadcast";
+
+export interface Chat {
+  /** Canonical JID: `<digits>@c.us`, `<id>@lid`, `<id>@g.us`, `<id>@newsletter`, `<id>@broadcast`. */
+  id: string;
+  type: ChatType;
+  /** Digits only, for direct chats addressed by phone number. */
+  phone: string | null;
+  /** Exactly what the provider sent. */
+  rawId: string;
+}
+
+export interface Party {
+  id: string | null;
+  phone: string | null;
+  lid: string | null;
+  name: string | null;
+}
+
+export interface MessageEvent extends EventBase {
+  type: "message";
+  messageId: string | null;
+  direction: "inbound" | "outbound";
+  fromApi: boolean | null;
+  chat: Chat;
+  /** The author; in groups the participant, not the group. */
+  sender: Party | null;
+  replyToMessageId: string | null;
+  forwarded: boolean | null;
+  edited: boolean;
+  /** The message this edit replaces, when the provider says. */
+  editedMessageId: string | null;
+  content: Content;
+}
+
+export interface TextContent { kind: "text"; text: string }
+export interface ImageContent { kind: "image"; url: string | null; mimeType: string | null; caption: string | null; thumbnailUrl: string | null }
+export interface VideoContent { kind: "video"; url: string | null; mimeType: string | null; caption: string | null; seconds: number | null }
+export interface AudioContent { kind: "audio"; url: string | null; mimeType: string | null; seconds: number | null; /** Push-to-talk voice note. */ voice: boolean | null }
+export interface DocumentContent { kind: "document"; url: string | null; mimeType: string | null; fileName: string | null; title: string | null; caption: string | null; pageCount: number | null }
+export interface StickerContent { kind: "sticker"; url: string | null; mimeType: string | null; animated: boolean | null }
+export interface LocationContent { kind: "location"; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
+export interface ContactCard { name: string | null; vcard: string | null; phones: string[] }
+export interface ContactsContent { kind: "contacts"; contacts: ContactCard[] }
+export interface ReactionContent { kind: "reaction"; /** "" when the reaction was removed. */ emoji: string; targetMessageId: string | null }
+export interface ButtonReplyContent { kind: "buttonReply"; id: string | null; text: string | null }
+export interface ListReplyContent { kind: "listReply"; id: string | null; title: string | null; description: string | null }
+export interface PollContent { kind: "poll"; question: string | null; options: string[]; /** 1 for single choice; null when any number may be chosen. */ maxSelections: number | null }
+export interface PollVoteContent { kind: "pollVote"; pollMessageId: string | null; options: string[] }
+export interface DeleteContent { kind: "delete"; targetMessageId: string | null }
+/** Z-API `waitingMessage`: the content is not decrypted yet. */
+export interface WaitingContent { kind: "waiting" }
+export interface Button {
+  type: "reply" | "url" | "call" | "copy" | "other";
+  id: string | null;
+  text: string | null;
+  /** The URL of a url/copy button, the phone number of a call button. */
+  value: string | null;
+}
+export interface MediaHeader { kind: "image" | "video" | "document" | "location"; url: string | null; mimeType: string | null }
+export interface ButtonsContent { kind: "buttons"; text: string | null; footer: string | null; header: MediaHeader | null; buttons: Button[] }
+export interface ListRow { id: string | null; title: string | null; description: string | null }
+export interface ListSection { title: string | null; rows: ListRow[] }
+export interface ListContent { kind: "list"; title: string | null; text: string | null; footer: string | null; buttonText: string | null; sections: ListSection[] }
+export interface TemplateContent { kind: "template"; templateId: string | null; title: string | null; text: string | null; footer: string | null; header: MediaHeader | null; buttons: Button[] }
+export interface GroupInviteContent { kind: "groupInvite"; groupId: string | null; groupName: string | null; inviteCode: string | null; /** Epoch ms; null when it does not expire. */ expiration: number | null; caption: string | null }
+/** A kind not modelled yet; `providerKind` names the key or typeMessage seen (a warning says so too). */
+export interface UnsupportedContent { kind: "unsupported"; providerKind: string }
+
+export type Content =
+  | TextContent
+  | ImageContent
+  | VideoContent
+  | AudioContent
+  | DocumentContent
+  | StickerContent
+  | LocationContent
+  | ContactsContent
+  | ReactionContent
+  | ButtonReplyContent
+  | ListReplyContent
+  | PollContent
+  | PollVoteContent
+  | DeleteContent
+  | WaitingContent
+  | ButtonsContent
+  | ListContent
+  | TemplateContent
+  | GroupInviteContent
+  | UnsupportedContent;
+
+export type Status = "accepted" | "sent" | "delivered" | "read" | "played" | "failed" | "deleted" | "other" | "unknown";
+
+export interface StatusEvent extends EventBase {
+  type: "status";
+  messageId: string;
+  status: Status;
+  rawStatus: string;
+  /** accepted 1, sent 2, delivered 3, read 4, played 5; null otherwise. Apply a status only when its rank is higher (failed/deleted always apply). */
+  rank: 1 | 2 | 3 | 4 | 5 | null;
+  /** "self": the connected number itself read the chat (Z-API READ_BY_ME). */
+  actor: "recipient" | "self";
+  chat: Chat | null;
+  /** Set when status is "failed". */
+  error: { code: string | null; message: string | null } | null;
+}
+
+export interface PresenceEvent extends EventBase {
+  type: "presence";
+  chat: Chat;
+  presence: "available" | "unavailable" | "composing" | "recording" | "paused" | "unknown";
+  rawPresence: string;
+  lastSeen: number | null;
+}
+
+export interface ConnectionEvent extends EventBase {
+  type: "connection";
+  state: "connected" | "disconnected" | "unauthorized" | "blocked" | "starting" | "suspended" | "sleeping" | "unknown";
+  rawState: string;
+  reason: string | null;
+  /** The connected number, digits only, when the provider says. */
+  phone: string | null;
+}
+
+export interface CallEvent extends EventBase {
+  type: "call";
+  callId: string | null;
+  chat: Chat | null;
+  from: Party | null;
+  state: "offer" | "accepted" | "rejected" | "missed" | "ended" | "unknown";
+  rawState: string | null;
+  video: boolean | null;
+}
+
+export interface SystemEvent extends EventBase {
+  type: "system";
+  /** Stable lower-case dotted name, e.g. "group.participant_added", "attendance.started", "contact.created" (README lists all). */
+  name: string;
+  rawName: string;
+  chat: Chat | null;
+  /** The provider's fields. */
+  data: Record<string, unknown>;
+}
+
+/** A provider event not modelled yet (a warning `unknown_event` says so). */
+export interface UnknownEvent extends EventBase {
+  type: "unknown";
+}
+
+export interface Detection {
+  provider: Provider | null;
+  ambiguous: boolean;
+  detectedBy: "hint" | "shape" | "headers" | null;
+  providerEvent: string | null;
+  /** Which keys decided, or the error code and why nothing matched. */
+  reason: string;
+}
+
+export type VerifyOptions =
+  | { provider: "callbell"; secret: string | string[]; /** Default 300. */ toleranceSeconds?: number; /** Epoch ms; default Date.now(). */ now?: number }
+  | { provider: "greenapi"; token: string | string[] }
+  | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string };
+
+export type VerifyFailure = "missing_header" | "malformed_header" | "expired" | "mismatch" | "invalid_options";
+export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure };
+
+export type SafeParseResult = { ok: true; value: ParseResult } | { ok: false; error: WahookErrorInfo };
+
+/** Detects the provider and normalizes the body. Throws WahookError. */
+export declare function parse(body: WebhookBody, options?: ParseOptions): ParseResult;
+/** Like parse, but never throws. */
+export declare function safeParse(body: WebhookBody, options?: ParseOptions): SafeParseResult;
+/** Detects the provider only. Never throws. */
+export declare function detect(body: WebhookBody, options?: DetectOptions): Detection;
+/** Checks a request's signature or token on the raw bytes. Never throws. */
+export declare function verify(body: string | Uint8Array | ArrayBuffer, headers: HeadersLike, options: VerifyOptions): VerifyResult;
+/** A valid X-Callbell-Signature value for tests. */
+export declare function sign(body: string | Uint8Array, options: { secret: string; timestamp: number }): string;
+/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails. */
+export declare function fromRequest(request: Request, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
+export declare const version: string;

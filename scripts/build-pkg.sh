@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: wasm-pack (--target web) output, wasm-opt from npm's binaryen,
+# and the hand-written files of pkg-template/ with the crate version filled in.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+rm -rf pkg
+wasm-pack --quiet build bindings/wasm --release --target web --mode no-install \
+  --out-dir ../../pkg --out-name wahook --no-pack --no-typescript --no-opt
+# wasm-opt must be binaryen >= 117 (npm), with the features rustc enables by default.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --strip-debug --strip-producers \
+  pkg/wahook_bg.wasm -o pkg/wahook_bg.wasm
+rm -f pkg/.gitignore pkg/package.json pkg/README.md
+for f in pkg-template/*; do
+  sed "s/__VERSION__/$VERSION/g" "$f" > "pkg/$(basename "$f")"
+done
+chmod +x pkg/cli.js
+cp README.md pkg/README.md
+# Let tests and tools import the package by name, through its exports map.
+mkdir -p node_modules
+ln -sfn ../pkg node_modules/wahook
+echo "pkg/ built: wahook $VERSION, $(wc -c < pkg/wahook_bg.wasm) bytes of wasm ($(gzip -9c pkg/wahook_bg.wasm | wc -c) gzip)"
