@@ -28,9 +28,11 @@ if ! command -v wasm-pack >/dev/null; then
 fi
 
 # npm packages: binaryen (wasm-opt), deno, workerd, esbuild, playwright-core, typescript, zod.
+# `npm install` with the committed lockfile (npm ci rejects lockfiles without other platforms'
+# optional binaries, which this registry does not list).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "npm install (from package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 if [ "${1:-}" = "browser" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
