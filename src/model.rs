@@ -3,7 +3,6 @@
 //! milliseconds, string ids.
 
 use serde::Serialize;
-use serde_json::value::RawValue;
 
 /// The four supported providers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -174,9 +173,10 @@ pub struct EventBase {
     pub timestamp: Option<i64>,
     /// Stable identity of the event; format in the README.
     pub dedupe_key: String,
-    /// The source JSON object of the event, only with `include_raw`.
+    /// The source JSON object of the event, only with `include_raw` (numbers as `JSON.parse`
+    /// reads them: integers exactly up to 64 bits, others as doubles).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub raw: Option<Box<RawValue>>,
+    pub raw: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -576,7 +576,54 @@ pub struct SystemEvent {
     pub raw_name: String,
     pub chat: Option<Chat>,
     /// The provider's fields.
-    pub data: serde_json::Value,
+    pub data: SystemData,
+}
+
+/// The `data` of a system event: the provider's fields, or a Plugchat attendance.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum SystemData {
+    Fields(serde_json::Map<String, serde_json::Value>),
+    Attendance(Box<Attendance>),
+}
+
+/// A Plugchat attendance (`attendance.started` / `attendance.finished`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attendance {
+    pub attendance_number: Option<String>,
+    /// As sent: `PROGRESS`, `FINISH`.
+    pub status: String,
+    pub customer: AttendanceCustomer,
+    pub department: Option<String>,
+    /// `operator`, or `finishBy` when it finished.
+    pub operator: Option<String>,
+    pub categories: Vec<AttendanceCategory>,
+    /// Epoch milliseconds.
+    pub request_time: Option<i64>,
+    pub start_time: Option<i64>,
+    pub end_time: Option<i64>,
+    pub operator_report: Option<String>,
+    pub rating_observation: Option<String>,
+    /// The attendance's `chat` messages, each normalized as a message event, in `momment` order.
+    pub messages: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttendanceCustomer {
+    pub name: Option<String>,
+    /// Digits only.
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceCategory {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub color: Option<String>,
+    pub item_id: Option<String>,
+    pub item_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

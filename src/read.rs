@@ -207,11 +207,11 @@ impl<'v, 'a> Obj<'v, 'a> {
         match time::from_millis_field(v) {
             Some((ms, time::Unit::AsDocumented)) => Some(ms),
             Some((ms, time::Unit::Converted)) => {
-                self.warn(WarningCode::TimestampSeconds, key, format!("`{}` is in milliseconds but held seconds ({v}); multiplied by 1000", self.key_path(key)));
+                self.warn(WarningCode::TimestampSeconds, key, format!("`{}` is in milliseconds but held seconds; multiplied by 1000", self.key_path(key)));
                 Some(ms)
             }
             None => {
-                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp ({v}); ignored", self.key_path(key)));
+                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp; ignored", self.key_path(key)));
                 None
             }
         }
@@ -223,11 +223,11 @@ impl<'v, 'a> Obj<'v, 'a> {
         match time::from_seconds_field(v) {
             Some((ms, time::Unit::AsDocumented)) => Some(ms),
             Some((ms, time::Unit::Converted)) => {
-                self.warn(WarningCode::TimestampMilliseconds, key, format!("`{}` is in seconds but held milliseconds ({v}); used as milliseconds", self.key_path(key)));
+                self.warn(WarningCode::TimestampMilliseconds, key, format!("`{}` is in seconds but held milliseconds; used as milliseconds", self.key_path(key)));
                 Some(ms)
             }
             None => {
-                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp ({v}); ignored", self.key_path(key)));
+                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp; ignored", self.key_path(key)));
                 None
             }
         }

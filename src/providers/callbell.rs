@@ -190,7 +190,7 @@ fn system(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, name
         name: name.to_string(),
         raw_name: provider_event.to_string(),
         chat: phone.map(|ph| phone_chat(&ph)),
-        data: serde_json::Value::Object(super::object_without(p.o, &[])),
+        data: SystemData::Fields(super::object_without(p.o, &[])),
     });
     cx.finish(event, b.o)
 }

@@ -4,7 +4,7 @@
 //! `failed`, `noAccount`, `noActiveSession`, `notInGroup`, `yellowCard` failed with the `SWE…`
 //! code of `description` (or the raw status) as `error.code`.
 
-use super::{button, check_marker, object_without, to_json, Ctx};
+use super::{button, check_marker, object_without, Ctx};
 use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
@@ -378,15 +378,15 @@ fn system(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<S
     };
     let chat_id = b.non_empty("chatId").or_else(|| b.obj("avatarInfo").and_then(|a| a.non_empty("chatId")));
     let data = match b.get("quotaData") {
-        Some(q @ Value::Object(_)) => to_json(q),
-        _ => serde_json::Value::Object(object_without(b.o, ENVELOPE)),
+        Some(Value::Object(q)) => object_without(q, &[]),
+        _ => object_without(b.o, ENVELOPE),
     };
     let event = Event::System(SystemEvent {
         base: cx.base(provider_event, instance_id, timestamp),
         name: name.to_string(),
         raw_name: provider_event.to_string(),
         chat: chat_id.map(|c| ids::chat(&c, Hints::default())),
-        data,
+        data: SystemData::Fields(data),
     });
     cx.finish(event, b.o)
 }

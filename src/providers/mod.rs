@@ -10,7 +10,6 @@ use crate::dedupe;
 use crate::json::{Object, Value};
 use crate::model::{Button, Event, EventBase, Provider, UnknownEvent, WarningCode};
 use crate::read::Obj;
-use serde_json::value::RawValue;
 
 /// What every provider module needs while normalizing one body.
 pub struct Ctx {
@@ -37,7 +36,7 @@ impl Ctx {
         let base = event.base_mut();
         base.dedupe_key = key;
         if self.include_raw {
-            base.raw = Some(raw_value(source));
+            base.raw = Some(serde_json::Value::Object(object_without(source, &[])));
         }
         event
     }
@@ -50,16 +49,6 @@ impl Ctx {
             format!("{} event `{provider_event}` is not modelled; returned as type `unknown`", self.provider.as_str()),
         );
         self.finish(Event::Unknown(UnknownEvent { base: self.base(provider_event, instance_id, timestamp) }), body.o)
-    }
-}
-
-/// The exact source text of an object as a JSON value for `raw`.
-fn raw_value(source: &Object<'_>) -> Box<RawValue> {
-    match RawValue::from_string(source.source.to_string()) {
-        Ok(raw) => raw,
-        // serde_json refuses what our reader accepts at the edges (128 levels, lone surrogates):
-        // fall back to the value re-serialized.
-        Err(_) => serde_json::value::to_raw_value(&to_json(&Value::Object(source.clone()))).unwrap_or_default(),
     }
 }
 

@@ -8,7 +8,6 @@ use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
 use crate::read::Obj;
-use serde_json::{json, Map};
 use std::collections::BTreeMap;
 
 pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
@@ -24,49 +23,46 @@ fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, 
     let raw_name = a.str("status").unwrap_or_default();
     let customer = a.obj("customer");
     let customer_phone = customer.as_ref().and_then(|c| c.non_empty("phone"));
-    let categories: Vec<serde_json::Value> = {
-        let mut list = a.objects("attendanceCategories");
-        if list.is_empty() {
-            list.extend(a.obj("attendanceCategory"));
-        }
-        list.iter()
-            .map(|c| {
-                json!({
-                    "id": c.first_str(&["categoryId", "id"]),
-                    "name": c.first_str(&["categoryName", "name"]),
-                    "color": c.non_empty("color"),
-                    "itemId": c.non_empty("itemId"),
-                    "itemName": c.non_empty("itemName"),
-                })
-            })
-            .collect()
-    };
+    let mut categories = a.objects("attendanceCategories");
+    if categories.is_empty() {
+        categories.extend(a.obj("attendanceCategory"));
+    }
+    let categories = categories
+        .iter()
+        .map(|c| AttendanceCategory {
+            id: c.first_str(&["categoryId", "id"]),
+            name: c.first_str(&["categoryName", "name"]),
+            color: c.non_empty("color"),
+            item_id: c.non_empty("itemId"),
+            item_name: c.non_empty("itemName"),
+        })
+        .collect();
     let start_time = a.millis("startTime");
     let end_time = a.millis("endTime");
-    let mut data = Map::new();
-    data.insert("attendanceNumber".into(), a.get("attendanceNumber").map_or(serde_json::Value::Null, super::to_json));
-    data.insert("status".into(), json!(raw_name));
-    data.insert(
-        "customer".into(),
-        json!({ "name": customer.as_ref().and_then(|c| c.non_empty("name")), "phone": customer_phone.as_deref().and_then(ids::phone_digits) }),
-    );
-    data.insert("department".into(), json!(a.first_str(&["departament", "department"])));
-    data.insert("operator".into(), json!(a.first_str(&["operator", "finishBy"])));
-    data.insert("categories".into(), serde_json::Value::Array(categories));
-    data.insert("requestTime".into(), json!(a.millis("requestTime")));
-    data.insert("startTime".into(), json!(start_time));
-    data.insert("endTime".into(), json!(end_time));
-    data.insert("operatorReport".into(), json!(a.first_str(&["operatorReport", "operatorReport "])));
-    data.insert("ratingObservation".into(), json!(a.non_empty("ratingObservation")));
-    let messages = messages.iter().map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null)).collect();
-    data.insert("messages".into(), serde_json::Value::Array(messages));
     let timestamp = if finished { end_time.or(start_time) } else { a.millis("momment").or(start_time) };
+    let data = Attendance {
+        attendance_number: a.id("attendanceNumber"),
+        status: raw_name.clone(),
+        customer: AttendanceCustomer {
+            name: customer.as_ref().and_then(|c| c.non_empty("name")),
+            phone: customer_phone.as_deref().and_then(ids::phone_digits),
+        },
+        department: a.first_str(&["departament", "department"]),
+        operator: a.first_str(&["operator", "finishBy"]),
+        categories,
+        request_time: a.millis("requestTime"),
+        start_time,
+        end_time,
+        operator_report: a.first_str(&["operatorReport", "operatorReport "]),
+        rating_observation: a.non_empty("ratingObservation"),
+        messages,
+    };
     let event = Event::System(SystemEvent {
         base: cx.base(provider_event, None, timestamp),
         name: if finished { "attendance.finished" } else { "attendance.started" }.to_string(),
         raw_name,
         chat: customer_phone.map(|p| ids::chat(&p, Hints::default())),
-        data: serde_json::Value::Object(data),
+        data: SystemData::Attendance(Box::new(data)),
     });
     cx.finish(event, b.o)
 }

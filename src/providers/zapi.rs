@@ -304,7 +304,7 @@ fn notification_event(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_
         name,
         raw_name: raw.to_string(),
         chat: Some(chat),
-        data: serde_json::Value::Object(data),
+        data: SystemData::Fields(data),
     });
     cx.finish(event, b.o)
 }
