@@ -44,14 +44,17 @@ impl<'v, 'a> Obj<'v, 'a> {
         Obj { o, path, w }
     }
 
+    #[inline(never)]
     pub fn key_path(&self, key: &str) -> String {
         join(&self.path, key)
     }
 
+    #[inline(never)]
     pub fn warn(&self, code: WarningCode, key: &str, message: String) {
         self.w.push(code, message, Some(self.key_path(key)));
     }
 
+    #[inline(never)]
     fn wrong_type(&self, key: &str, expected: &str, got: &Value<'_>, action: &str) {
         self.warn(
             WarningCode::InvalidType,
@@ -73,6 +76,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A string field; a number or boolean is converted (number tokens keep every digit).
+    #[inline(never)]
     pub fn str(&self, key: &str) -> Option<String> {
         let v = self.get(key)?;
         match v {
@@ -93,6 +97,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// An id that may legitimately be a number (Green API `idInstance`): no warning for numbers.
+    #[inline(never)]
     pub fn id(&self, key: &str) -> Option<String> {
         match self.get(key)? {
             Value::Number(n) => Some((*n).to_string()),
@@ -101,15 +106,18 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A string field that is `None` when empty.
+    #[inline(never)]
     pub fn non_empty(&self, key: &str) -> Option<String> {
         self.str(key).filter(|s| !s.is_empty())
     }
 
     /// The first of `keys` that holds a non-empty string.
+    #[inline(never)]
     pub fn first_str(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.non_empty(k))
     }
 
+    #[inline(never)]
     pub fn bool(&self, key: &str) -> Option<bool> {
         let v = self.get(key)?;
         let converted = match v {
@@ -124,6 +132,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         converted
     }
 
+    #[inline(never)]
     pub fn f64(&self, key: &str) -> Option<f64> {
         let v = self.get(key)?;
         match v {
@@ -152,6 +161,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A non-negative whole number that fits in u32.
+    #[inline(never)]
     pub fn u32(&self, key: &str) -> Option<u32> {
         let x = self.f64(key)?;
         if x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0 {
@@ -162,6 +172,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         }
     }
 
+    #[inline(never)]
     pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
         let v = self.get(key)?;
         match v {
@@ -173,6 +184,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         }
     }
 
+    #[inline(never)]
     pub fn arr(&self, key: &str) -> Option<&'v [Value<'a>]> {
         let v = self.get(key)?;
         match v {
@@ -185,6 +197,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// The strings (and numbers, as written) of an array field; other items are skipped.
+    #[inline(never)]
     pub fn str_list(&self, key: &str) -> Vec<String> {
         let Some(items) = self.arr(key) else { return Vec::new() };
         let mut out = Vec::with_capacity(items.len());
@@ -202,6 +215,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A timestamp documented in milliseconds (values below 10^11 are seconds, with a warning).
+    #[inline(never)]
     pub fn millis(&self, key: &str) -> Option<i64> {
         let v = self.f64(key)?;
         match time::from_millis_field(v) {
@@ -218,6 +232,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A timestamp documented in seconds (values of 10^11 or more are milliseconds, with a warning).
+    #[inline(never)]
     pub fn seconds(&self, key: &str) -> Option<i64> {
         let v = self.f64(key)?;
         match time::from_seconds_field(v) {
@@ -234,12 +249,13 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// An ISO-8601 timestamp string (a number is taken as epoch seconds or milliseconds).
+    #[inline(never)]
     pub fn iso(&self, key: &str) -> Option<i64> {
         match self.get(key)? {
             Value::String(s) => {
                 let ms = time::parse_iso8601(s);
                 if ms.is_none() {
-                    self.warn(WarningCode::InvalidType, key, format!("`{}` is not an ISO-8601 date-time ({s:?}); ignored", self.key_path(key)));
+                    self.warn(WarningCode::InvalidType, key, format!("`{}` is not an ISO-8601 date-time (\"{s}\"); ignored", self.key_path(key)));
                 }
                 ms
             }
@@ -256,6 +272,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// Each object item of an array field, with the item's path.
+    #[inline(never)]
     pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
         let Some(items) = self.arr(key) else { return Vec::new() };
         let base = self.key_path(key);

@@ -25,7 +25,7 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     let provider = match provider {
         "" => None,
         name => Some(Provider::from_name(name).ok_or_else(|| {
-            Error::new(ErrorCode::InvalidInput, format!("options.provider must be \"zapi\", \"plugchat\", \"greenapi\" or \"callbell\", not {name:?}"))
+            Error::new(ErrorCode::InvalidInput, format!("options.provider must be \"zapi\", \"plugchat\", \"greenapi\" or \"callbell\", not \"{name}\""))
         })?),
     };
     if max_bytes.is_nan() || max_bytes < 0.0 {
@@ -43,7 +43,8 @@ fn envelope(result: Result<wahook::ParseResult, Error>) -> String {
     match json {
         Ok(j) if ok => format!("{{\"ok\":true,\"value\":{j}}}"),
         Ok(j) => format!("{{\"ok\":false,\"error\":{j}}}"),
-        Err(e) => format!("{{\"ok\":false,\"error\":{{\"code\":\"invalid_input\",\"message\":{:?},\"line\":null,\"column\":null,\"reason\":null}}}}", e.to_string()),
+        // Serializing plain data into a Vec cannot fail; this arm only avoids a panic site.
+        Err(_) => "{\"ok\":false,\"error\":{\"code\":\"invalid_input\",\"message\":\"internal serialization error\",\"line\":null,\"column\":null,\"reason\":null}}".to_string(),
     }
 }
 
