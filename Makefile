@@ -9,17 +9,19 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-.PHONY: demo test bootstrap pkg test-rust test-wasm test-js test-conformance clean
+.PHONY: demo test bootstrap pkg test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
 	@for f in $(if $(FILE),$(FILE),$(DEMO_FILES)); do echo "=== $$f"; node pkg/cli.js "$$f" || exit 1; done
 
-## test: every tier — Rust core, wasm binding in Node, the built package in Node, SPEC conformance
-test: pkg test-rust test-wasm test-js test-conformance
+## test: every tier — the Rust core natively; the wasm binding in Node and headless Chromium; the
+## built package imported by name in Node, Deno, workerd, Chromium (page and esbuild bundle) and tsc;
+## SPEC conformance last.
+test: pkg test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance
 
 bootstrap:
-	@scripts/bootstrap.sh
+	@scripts/bootstrap.sh browser
 
 pkg: bootstrap
 	@scripts/build-pkg.sh
@@ -29,9 +31,22 @@ test-rust:
 
 test-wasm:
 	wasm-pack test --node bindings/wasm
+	wasm-pack test --headless --chrome --chromedriver "$$(command -v chromedriver)" bindings/wasm
 
-test-js:
-	node --test js-tests/
+test-node:
+	node --test js-tests/*.test.mjs
+
+test-deno:
+	deno test --allow-read js-tests/deno/deno-runtime.mjs
+
+test-workerd:
+	node --test js-tests/workerd/
+
+test-types:
+	node --test js-tests/types/
+
+test-browser:
+	node --test js-tests/browser/
 
 test-conformance:
 	@if [ -f "$(SHARED)/conformance/run.mjs" ]; then node "$(SHARED)/conformance/run.mjs" --pkg pkg; \
