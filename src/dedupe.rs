@@ -14,7 +14,6 @@
 
 use crate::json::{Object, Value};
 use crate::model::Event;
-use std::collections::BTreeMap;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -62,14 +61,15 @@ impl Fnv {
         }
     }
     fn object(&mut self, o: &Object<'_>) {
-        // Inserting in source order keeps the last of duplicate keys, as JSON.parse does.
-        let mut sorted: BTreeMap<&str, &Value<'_>> = BTreeMap::new();
-        for (k, v) in &o.entries {
-            sorted.insert(k, v);
-        }
+        // Keys sorted; of duplicate keys the last (as JSON.parse): sort by key, then by position
+        // descending, and keep the first of each key.
+        let mut sorted: Vec<(&str, std::cmp::Reverse<usize>, &Value<'_>)> =
+            o.entries.iter().enumerate().map(|(i, (k, v))| (k.as_ref(), std::cmp::Reverse(i), v)).collect();
+        sorted.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        sorted.dedup_by(|later, first| later.0 == first.0);
         self.tag(6);
         self.bytes(&(sorted.len() as u64).to_le_bytes());
-        for (k, v) in sorted {
+        for (k, _, v) in sorted {
             self.str(k);
             self.value(v);
         }

@@ -176,7 +176,7 @@ pub struct EventBase {
     /// The source JSON object of the event, only with `include_raw` (numbers as `JSON.parse`
     /// reads them: integers exactly up to 64 bits, others as doubles).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub raw: Option<serde_json::Value>,
+    pub raw: Option<Json>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -583,7 +583,7 @@ pub struct SystemEvent {
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum SystemData {
-    Fields(serde_json::Map<String, serde_json::Value>),
+    Fields(JsonObject),
     Attendance(Box<Attendance>),
 }
 
@@ -631,4 +631,58 @@ pub struct AttendanceCategory {
 pub struct UnknownEvent {
     #[serde(flatten)]
     pub base: EventBase,
+}
+
+/// A JSON value copied from the body (`data`, `raw`), with `JSON.parse`'s semantics: a repeated key
+/// keeps its first position and its last value; numbers are integers when they fit 64 bits and
+/// doubles otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(JsonObject),
+}
+
+/// A JSON object: keys unique, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JsonObject(pub Vec<(String, Json)>);
+
+impl JsonObject {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Sets `key`, in place when it is there, else at the end.
+    pub fn insert(&mut self, key: &str, value: Json) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key.to_string(), value)),
+        }
+    }
+}
+
+impl Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Int(i) => s.serialize_i64(*i),
+            Json::UInt(u) => s.serialize_u64(*u),
+            Json::Float(f) => s.serialize_f64(*f),
+            Json::String(x) => s.serialize_str(x),
+            Json::Array(a) => s.collect_seq(a),
+            Json::Object(o) => o.serialize(s),
+        }
+    }
+}
+
+impl Serialize for JsonObject {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }

@@ -169,7 +169,8 @@ fn include_raw_keeps_the_source_object() {
     let r = wahook::parse(body, &o).expect("parse");
     let source: serde_json::Value = serde_json::from_slice(body).expect("json");
     for e in &r.events {
-        assert_eq!(e.base().raw.as_ref(), Some(&source));
+        let raw = serde_json::to_value(e.base().raw.as_ref().expect("raw")).expect("ser");
+        assert_eq!(raw, source);
     }
     let plain = wahook::parse(body, &ParseOptions::default()).expect("parse");
     assert!(serde_json::to_string(&plain).expect("ser").find("\"raw\"").is_none());
@@ -185,4 +186,17 @@ fn detect_never_fails() {
     assert_eq!((d.provider, d.provider_event.as_deref()), (Some(Provider::Greenapi), Some("incomingCall")));
     let d = wahook::detect(br#"{"attendance":{"status":"FINISH"},"chat":{}}"#, &o);
     assert_eq!(d.provider_event.as_deref(), Some("finishAttendance"));
+}
+
+#[test]
+fn raw_and_data_collapse_duplicate_keys_like_json_parse() {
+    // JSON.parse('{"a":1,"b":2,"a":3}') is {a: 3, b: 2}: first position, last value.
+    let o = ParseOptions { include_raw: true, ..ParseOptions::default() };
+    let r = wahook::parse(br#"{"type":"ReceivedCallback","phone":"1","notification":"GROUP_CREATE","a":1,"b":2,"a":3}"#, &o).expect("parse");
+    let raw = serde_json::to_string(&r.events[0].base().raw).expect("ser");
+    assert!(raw.ends_with(r#""a":3,"b":2}"#), "{raw}");
+    match &r.events[0] {
+        Event::System(s) => assert_eq!(serde_json::to_string(&s.data).expect("ser"), r#"{"a":3,"b":2,"notificationParameters":[]}"#),
+        other => panic!("{other:?}"),
+    }
 }

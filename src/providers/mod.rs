@@ -8,7 +8,7 @@ pub mod zapi;
 
 use crate::dedupe;
 use crate::json::{Object, Value};
-use crate::model::{Button, Event, EventBase, Provider, UnknownEvent, WarningCode};
+use crate::model::{Button, Event, EventBase, Json, JsonObject, Provider, UnknownEvent, WarningCode};
 use crate::read::Obj;
 
 /// What every provider module needs while normalizing one body.
@@ -36,7 +36,7 @@ impl Ctx {
         let base = event.base_mut();
         base.dedupe_key = key;
         if self.include_raw {
-            base.raw = Some(serde_json::Value::Object(object_without(source, &[])));
+            base.raw = Some(Json::Object(object_without(source, &[])));
         }
         event
     }
@@ -52,44 +52,53 @@ impl Ctx {
     }
 }
 
-/// A JSON value of the body as a `serde_json::Value`: duplicate keys collapse to the last, numbers
-/// become integers when they fit and finite doubles otherwise (`null` when out of range).
-pub fn to_json(v: &Value<'_>) -> serde_json::Value {
+/// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its
+/// last value (as `JSON.parse`); numbers become integers when they fit and finite doubles otherwise
+/// (`null` when out of range).
+pub fn to_json(v: &Value<'_>) -> Json {
     match v {
-        Value::Null => serde_json::Value::Null,
-        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
         Value::Number(n) => number(n),
-        Value::String(s) => serde_json::Value::String(s.to_string()),
-        Value::Array(a) => serde_json::Value::Array(a.iter().map(to_json).collect()),
-        Value::Object(o) => serde_json::Value::Object(object_without(o, &[])),
+        Value::String(s) => Json::String(s.to_string()),
+        Value::Array(a) => Json::Array(a.iter().map(to_json).collect()),
+        Value::Object(o) => Json::Object(object_without(o, &[])),
     }
 }
 
-fn number(token: &str) -> serde_json::Value {
+fn number(token: &str) -> Json {
     if !token.contains(['.', 'e', 'E']) {
         if let Ok(i) = token.parse::<i64>() {
-            return serde_json::Value::Number(i.into());
+            return Json::Int(i);
         }
         if let Ok(u) = token.parse::<u64>() {
-            return serde_json::Value::Number(u.into());
+            return Json::UInt(u);
         }
     }
-    token
-        .parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-        .map_or(serde_json::Value::Null, serde_json::Value::Number)
+    match token.parse::<f64>() {
+        Ok(f) if f.is_finite() => Json::Float(f),
+        _ => Json::Null,
+    }
 }
 
-/// The object as a map without the keys in `skip` (duplicates collapse to the last).
-pub fn object_without(o: &Object<'_>, skip: &[&str]) -> serde_json::Map<String, serde_json::Value> {
-    let mut m = serde_json::Map::new();
-    for (k, v) in &o.entries {
-        if !skip.contains(&k.as_ref()) {
-            m.insert(k.to_string(), to_json(v));
+/// The object without the keys in `skip`, duplicates collapsed as `JSON.parse` does. Sorting keeps
+/// this O(n log n) for hostile objects with many keys.
+pub fn object_without(o: &Object<'_>, skip: &[&str]) -> JsonObject {
+    let mut keyed: Vec<(&str, usize)> =
+        o.entries.iter().enumerate().filter(|(_, (k, _))| !skip.contains(&k.as_ref())).map(|(i, (k, _))| (k.as_ref(), i)).collect();
+    keyed.sort_unstable();
+    // Per key: (first position, index of the last value).
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(keyed.len());
+    let mut prev: Option<&str> = None;
+    for (k, i) in keyed {
+        match kept.last_mut() {
+            Some(last) if prev == Some(k) => last.1 = i,
+            _ => kept.push((i, i)),
         }
+        prev = Some(k);
     }
-    m
+    kept.sort_unstable();
+    JsonObject(kept.into_iter().filter_map(|(_, last)| o.entries.get(last).map(|(k, v)| (k.to_string(), to_json(v)))).collect())
 }
 
 /// A button of an interactive message, in any of the providers' spellings:

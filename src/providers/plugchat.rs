@@ -8,7 +8,6 @@ use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
 use crate::read::Obj;
-use std::collections::BTreeMap;
 
 pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let messages = b.obj("chat").map(|chat| messages(cx, &chat)).unwrap_or_default();
@@ -70,11 +69,11 @@ fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, 
 /// The `chat` object's messages (keyed by message id; a repeated key keeps the last), in
 /// `momment` order, each normalized as a Z-API received message.
 fn messages(cx: &Ctx, chat: &Obj<'_, '_>) -> Vec<Event> {
-    let mut last: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, (k, _)) in chat.o.entries.iter().enumerate() {
-        last.insert(k, i);
-    }
-    let mut order: Vec<usize> = last.into_values().collect();
+    // The last entry of each key, in source order.
+    let mut keyed: Vec<(&str, std::cmp::Reverse<usize>)> = chat.o.entries.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), std::cmp::Reverse(i))).collect();
+    keyed.sort_unstable();
+    keyed.dedup_by(|later, first| later.0 == first.0);
+    let mut order: Vec<usize> = keyed.into_iter().map(|(_, std::cmp::Reverse(i))| i).collect();
     order.sort_unstable();
     let mut items: Vec<(i64, usize, Obj<'_, '_>)> = order
         .into_iter()

@@ -293,10 +293,10 @@ fn notification_event(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_
         }
     };
     let mut data = super::object_without(b.o, ENVELOPE);
-    data.insert("notificationParameters".into(), b.get("notificationParameters").map_or(serde_json::Value::Array(Vec::new()), to_json));
+    data.insert("notificationParameters", b.get("notificationParameters").map_or(Json::Array(Vec::new()), to_json));
     for key in ["participantPhone", "participantLid", "requestMethod", "linkMode", "profileName", "updatedPhoto", "callId", "code", "expiresAt"] {
         if let Some(v) = b.get(key) {
-            data.insert(key.into(), to_json(v));
+            data.insert(key, to_json(v));
         }
     }
     let event = Event::System(SystemEvent {
