@@ -171,6 +171,20 @@ export interface ListSection { title: string | null; rows: ListRow[] }
 export interface ListContent { kind: "list"; title: string | null; text: string | null; footer: string | null; buttonText: string | null; sections: ListSection[] }
 export interface TemplateContent { kind: "template"; templateId: string | null; title: string | null; text: string | null; footer: string | null; header: MediaHeader | null; buttons: Button[] }
 export interface GroupInviteContent { kind: "groupInvite"; groupId: string | null; groupName: string | null; inviteCode: string | null; /** Epoch ms; null when it does not expire. */ expiration: number | null; caption: string | null }
+export interface PinContent { kind: "pin"; /** "pin" or "unpin". */ action: string | null; targetMessageId: string | null; durationSeconds: number | null }
+export interface EventContent { kind: "event"; name: string | null; description: string | null; canceled: boolean | null; joinLink: string | null; /** Epoch ms. */ startTime: number | null; location: string | null }
+export interface EventResponseContent { kind: "eventResponse"; /** As sent: "GOING", "NOT_GOING", "MAYBE". */ response: string | null; targetMessageId: string | null; /** Epoch ms. */ respondedAt: number | null }
+export interface CarouselCard { title: string | null; text: string | null; footer: string | null; header: MediaHeader | null; buttons: Button[] }
+export interface CarouselContent { kind: "carousel"; text: string | null; cards: CarouselCard[] }
+export interface PixKeyContent { kind: "pixKey"; key: string | null; keyType: string | null; merchantName: string | null; currency: string | null; referenceId: string | null }
+export interface PaymentRequestContent { kind: "paymentRequest"; /** As sent. */ amount: number | null; currency: string | null; /** Epoch ms. */ expiration: number | null; requesterPhone: string | null; status: string | null }
+export interface PaymentContent { kind: "payment"; amount: number | null; currency: string | null; status: string | null; transactionStatus: string | null; receiverPhone: string | null }
+export interface ProductContent { kind: "product"; productId: string | null; title: string | null; description: string | null; price: number | null; currency: string | null; imageUrl: string | null; url: string | null; retailerId: string | null; ownerPhone: string | null }
+export interface OrderItem { productId: string | null; name: string | null; quantity: number | null; /** Unit price as sent. */ price: number | null; currency: string | null; retailerId: string | null }
+export interface OrderContent { kind: "order"; orderId: string | null; title: string | null; text: string | null; itemCount: number | null; total: number | null; subtotal: number | null; currency: string | null; thumbnailUrl: string | null; sellerPhone: string | null; items: OrderItem[] }
+/** Order details sent for review and payment ("reviewAndPay") or an order update ("reviewOrder"). */
+export interface OrderDetailsContent { kind: "orderDetails"; stage: "reviewAndPay" | "reviewOrder"; referenceId: string | null; orderRequestId: string | null; orderStatus: string | null; paymentStatus: string | null; currency: string | null; total: number | null; subtotal: number | null; discount: number | null; shipping: number | null; tax: number | null; items: OrderItem[] }
+export interface NewsletterAdminInviteContent { kind: "newsletterAdminInvite"; newsletterId: string | null; newsletterName: string | null; text: string | null; /** Epoch ms. */ expiration: number | null }
 /** A kind not modelled yet; `providerKind` names the key or typeMessage seen (a warning says so too). */
 export interface UnsupportedContent { kind: "unsupported"; providerKind: string }
 
@@ -194,6 +208,17 @@ export type Content =
   | ListContent
   | TemplateContent
   | GroupInviteContent
+  | PinContent
+  | EventContent
+  | EventResponseContent
+  | CarouselContent
+  | PixKeyContent
+  | PaymentRequestContent
+  | PaymentContent
+  | ProductContent
+  | OrderContent
+  | OrderDetailsContent
+  | NewsletterAdminInviteContent
   | UnsupportedContent;
 
 export type Status = "accepted" | "sent" | "delivered" | "read" | "played" | "failed" | "deleted" | "other" | "unknown";
@@ -245,8 +270,28 @@ export interface SystemEvent extends EventBase {
   name: string;
   rawName: string;
   chat: Chat | null;
-  /** The provider's fields. */
-  data: Record<string, unknown>;
+  /** The provider's fields; for Plugchat attendances an `AttendanceData`. */
+  data: Record<string, unknown> | AttendanceData;
+}
+
+/** `data` of `attendance.started` / `attendance.finished` (Plugchat). */
+export interface AttendanceData {
+  attendanceNumber: string | null;
+  /** As sent: "PROGRESS", "FINISH". */
+  status: string;
+  customer: { name: string | null; /** Digits only. */ phone: string | null };
+  department: string | null;
+  /** `operator`, or `finishBy` when it finished. */
+  operator: string | null;
+  categories: { id: string | null; name: string | null; color: string | null; itemId: string | null; itemName: string | null }[];
+  /** Epoch ms. */
+  requestTime: number | null;
+  startTime: number | null;
+  endTime: number | null;
+  operatorReport: string | null;
+  ratingObservation: string | null;
+  /** The attendance's chat messages, normalized, in `momment` order. */
+  messages: MessageEvent[];
 }
 
 /** A provider event not modelled yet (a warning `unknown_event` says so). */

@@ -268,6 +268,29 @@ pub struct ListSection {
     pub rows: Vec<ListRow>,
 }
 
+/// A card of a `carousel` message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CarouselCard {
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub footer: Option<String>,
+    pub header: Option<MediaHeader>,
+    pub buttons: Vec<Button>,
+}
+
+/// An item of an `order` or `orderDetails` message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderItem {
+    pub product_id: Option<String>,
+    pub name: Option<String>,
+    pub quantity: Option<f64>,
+    /// The unit price as sent.
+    pub price: Option<f64>,
+    pub currency: Option<String>,
+    pub retailer_id: Option<String>,
+}
+
 /// The media header of a `template` or `buttons` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -389,6 +412,111 @@ pub enum Content {
         expiration: Option<i64>,
         caption: Option<String>,
     },
+    /// A message pinned or unpinned.
+    Pin {
+        /// `pin` or `unpin`.
+        action: Option<String>,
+        target_message_id: Option<String>,
+        duration_seconds: Option<u32>,
+    },
+    /// A WhatsApp event (scheduled meeting).
+    Event {
+        name: Option<String>,
+        description: Option<String>,
+        canceled: Option<bool>,
+        join_link: Option<String>,
+        /// Epoch milliseconds.
+        start_time: Option<i64>,
+        location: Option<String>,
+    },
+    /// An answer to an event invitation.
+    EventResponse {
+        /// As sent: `GOING`, `NOT_GOING`, `MAYBE`.
+        response: Option<String>,
+        target_message_id: Option<String>,
+        /// Epoch milliseconds.
+        responded_at: Option<i64>,
+    },
+    /// A carousel of cards, each with a media header and buttons.
+    Carousel {
+        text: Option<String>,
+        cards: Vec<CarouselCard>,
+    },
+    /// A PIX key to pay to (Brazil).
+    PixKey {
+        key: Option<String>,
+        key_type: Option<String>,
+        merchant_name: Option<String>,
+        currency: Option<String>,
+        reference_id: Option<String>,
+    },
+    /// A payment request.
+    PaymentRequest {
+        /// As sent by the provider.
+        amount: Option<f64>,
+        currency: Option<String>,
+        /// Epoch milliseconds.
+        expiration: Option<i64>,
+        requester_phone: Option<String>,
+        status: Option<String>,
+    },
+    /// A payment sent.
+    Payment {
+        amount: Option<f64>,
+        currency: Option<String>,
+        status: Option<String>,
+        transaction_status: Option<String>,
+        receiver_phone: Option<String>,
+    },
+    /// A catalog product.
+    Product {
+        product_id: Option<String>,
+        title: Option<String>,
+        description: Option<String>,
+        price: Option<f64>,
+        currency: Option<String>,
+        image_url: Option<String>,
+        url: Option<String>,
+        retailer_id: Option<String>,
+        owner_phone: Option<String>,
+    },
+    /// An order (cart) sent from a catalog.
+    Order {
+        order_id: Option<String>,
+        title: Option<String>,
+        text: Option<String>,
+        item_count: Option<u32>,
+        total: Option<f64>,
+        subtotal: Option<f64>,
+        currency: Option<String>,
+        thumbnail_url: Option<String>,
+        seller_phone: Option<String>,
+        items: Vec<OrderItem>,
+    },
+    /// Order details sent for review and payment (`stage: "reviewAndPay"`) or an order update
+    /// (`stage: "reviewOrder"`).
+    OrderDetails {
+        stage: String,
+        reference_id: Option<String>,
+        order_request_id: Option<String>,
+        order_status: Option<String>,
+        payment_status: Option<String>,
+        currency: Option<String>,
+        total: Option<f64>,
+        subtotal: Option<f64>,
+        discount: Option<f64>,
+        shipping: Option<f64>,
+        tax: Option<f64>,
+        items: Vec<OrderItem>,
+    },
+    /// An invitation to administer a channel (newsletter).
+    NewsletterAdminInvite {
+        newsletter_id: Option<String>,
+        newsletter_name: Option<String>,
+        text: Option<String>,
+        /// Epoch milliseconds.
+        expiration: Option<i64>,
+    },
     /// A kind not modelled yet: `provider_kind` names the key or `typeMessage` seen.
     Unsupported {
         provider_kind: String,
@@ -418,6 +546,17 @@ impl Content {
             Content::List { .. } => "list",
             Content::Template { .. } => "template",
             Content::GroupInvite { .. } => "groupInvite",
+            Content::Pin { .. } => "pin",
+            Content::Event { .. } => "event",
+            Content::EventResponse { .. } => "eventResponse",
+            Content::Carousel { .. } => "carousel",
+            Content::PixKey { .. } => "pixKey",
+            Content::PaymentRequest { .. } => "paymentRequest",
+            Content::Payment { .. } => "payment",
+            Content::Product { .. } => "product",
+            Content::Order { .. } => "order",
+            Content::OrderDetails { .. } => "orderDetails",
+            Content::NewsletterAdminInvite { .. } => "newsletterAdminInvite",
             Content::Unsupported { .. } => "unsupported",
         }
     }

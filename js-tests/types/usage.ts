@@ -25,6 +25,17 @@ function describe(content: Content): string {
     case "list": return content.sections.map((s) => s.rows.length).join();
     case "template": return content.templateId ?? "";
     case "groupInvite": return content.inviteCode ?? "";
+    case "pin": return content.action ?? "";
+    case "event": return content.name ?? "";
+    case "eventResponse": return content.response ?? "";
+    case "carousel": return content.cards.map((c) => c.buttons.length).join();
+    case "pixKey": return content.key ?? "";
+    case "paymentRequest": return `${content.amount}`;
+    case "payment": return content.transactionStatus ?? "";
+    case "product": return content.productId ?? "";
+    case "order": return content.items.map((i) => i.productId).join();
+    case "orderDetails": return content.stage;
+    case "newsletterAdminInvite": return content.newsletterId ?? "";
     case "unsupported": return content.providerKind;
     default: {
       const exhaustive: never = content;

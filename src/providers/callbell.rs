@@ -67,11 +67,9 @@ fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> 
     };
     let contact_name = p.obj("contact").and_then(|c| c.non_empty("name"));
     let sender = ids::party(from.as_deref(), None, if outbound { None } else { contact_name });
-    let reply_to = p.obj("replyContext").and_then(|r| r.first_str(&["uuid", "messageId", "id"]));
-    let forwarded = match p.get("forward") {
-        Some(_) => Some(true),
-        None => p.bool("forwarded"),
-    };
+    // messageContext: the message this one replies to ({ target: {uuid, ...}, text, ... }).
+    let reply_to = p.obj("messageContext").and_then(|c| c.obj("target")).and_then(|t| t.first_str(&["uuid", "id", "messageId"]));
+    let forwarded = p.obj("messageForward").and_then(|f| f.bool("forwarded"));
     let m = MessageEvent {
         base: cx.base(provider_event, None, p.iso("createdAt")),
         message_id: p.non_empty("uuid"),
@@ -88,10 +86,18 @@ fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> 
     cx.finish(Event::Message(m), b.o)
 }
 
-/// `location` for `messageLocation`, else `contacts` for `messageContactCard`, else a media kind
-/// for `attachments` (the first one; kind from its extension; caption = text), else `text`.
+/// `reaction` for `messageReaction`; then, as the SPEC orders them, `location` for
+/// `messageLocation`, else `contacts` for `messageContactCard`, else a media kind for `attachments`
+/// (the first one; kind from its extension; caption = text); then `list` for
+/// `messageInteractiveList`, `buttons` for `messageReplyButton`; else `text`.
 fn content(p: &Obj<'_, '_>) -> Content {
     let text = p.str("text");
+    if let Some(r) = p.obj("messageReaction") {
+        return Content::Reaction {
+            emoji: r.str("emoji").unwrap_or_default(),
+            target_message_id: r.obj("target").and_then(|t| t.first_str(&["uuid", "id", "messageId"])),
+        };
+    }
     if let Some(l) = p.obj("messageLocation") {
         let coords = l.obj("coordinates");
         return Content::Location {
@@ -122,7 +128,78 @@ fn content(p: &Obj<'_, '_>) -> Content {
     if let Some(url) = first_attachment {
         return media_from_url(url, text.filter(|t| !t.is_empty()));
     }
+    if let Some(list) = p.obj("messageInteractiveList") {
+        if let Some(content) = with_metadata(&list, interactive_list) {
+            return content;
+        }
+    }
+    if let Some(buttons) = p.obj("messageReplyButton") {
+        if let Some(content) = with_metadata(&buttons, reply_buttons) {
+            return content;
+        }
+    }
     Content::Text { text: text.unwrap_or_default() }
+}
+
+/// Calls `f` with the object's `metadata`, which Callbell sends as an object or as a JSON string.
+fn with_metadata(o: &Obj<'_, '_>, f: fn(&Obj<'_, '_>) -> Content) -> Option<Content> {
+    match o.get("metadata")? {
+        crate::json::Value::String(s) => {
+            let parsed = match crate::json::parse(s) {
+                Ok(p) => p,
+                Err(_) => {
+                    o.warn(WarningCode::InvalidType, "metadata", format!("`{}` is a string but not JSON; ignored", o.key_path("metadata")));
+                    return None;
+                }
+            };
+            let inner = parsed.value.as_object()?;
+            let path = o.key_path("metadata");
+            Some(f(&Obj::new(inner, path, o.w)))
+        }
+        crate::json::Value::Object(_) => o.obj("metadata").map(|m| f(&m)),
+        _ => None,
+    }
+}
+
+/// `{ header, body, buttons: [{title}], sections: [{title, items: [{header, description}]}] }`.
+fn interactive_list(m: &Obj<'_, '_>) -> Content {
+    Content::List {
+        title: m.non_empty("header"),
+        text: m.str("body"),
+        footer: m.non_empty("footer"),
+        button_text: m.objects("buttons").first().and_then(|b| b.non_empty("title")),
+        sections: m
+            .objects("sections")
+            .iter()
+            .map(|s| ListSection {
+                title: s.non_empty("title"),
+                rows: s
+                    .objects("items")
+                    .iter()
+                    .map(|i| ListRow { id: i.first_str(&["id", "postback_text"]), title: i.first_str(&["header", "title"]), description: i.non_empty("description") })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// `{ type, content: {text, header, caption, url, filename, contentType}, options: [{type, title, postback_text}] }`.
+fn reply_buttons(m: &Obj<'_, '_>) -> Content {
+    let content = m.obj("content");
+    let header = content.as_ref().and_then(|c| {
+        let kind = c.non_empty("contentType")?;
+        matches!(kind.as_str(), "image" | "video" | "document").then(|| MediaHeader { kind, url: c.non_empty("url"), mime_type: None })
+    });
+    Content::Buttons {
+        text: content.as_ref().and_then(|c| c.str("text")),
+        footer: None,
+        header,
+        buttons: m
+            .objects("options")
+            .iter()
+            .map(|o| Button { kind: "reply".into(), id: o.non_empty("postback_text"), text: o.str("title"), value: o.non_empty("postback_url") })
+            .collect(),
+    }
 }
 
 /// The media kind of an attachment URL, from its file extension.

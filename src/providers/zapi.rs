@@ -175,7 +175,142 @@ fn content(b: &Obj<'_, '_>) -> Content {
         };
         return Content::Buttons { text: m.str("message"), footer: m.non_empty("footer"), header, buttons: m.objects("buttons").iter().map(button).collect() };
     }
+    if let Some(p) = b.obj("pinMessage") {
+        return Content::Pin {
+            action: p.non_empty("action"),
+            target_message_id: p.obj("referencedMessage").and_then(|m| m.non_empty("messageId")),
+            duration_seconds: p.u32("pinDurationInSecs"),
+        };
+    }
+    if let Some(e) = b.obj("event") {
+        return Content::Event {
+            name: e.non_empty("name"),
+            description: e.non_empty("description"),
+            canceled: e.bool("canceled"),
+            join_link: e.non_empty("joinLink"),
+            start_time: e.seconds("scheduleTime"),
+            location: e.obj("location").and_then(|l| l.first_str(&["name", "address"])),
+        };
+    }
+    if let Some(r) = b.obj("eventResponse") {
+        return Content::EventResponse {
+            response: r.non_empty("response"),
+            target_message_id: r.obj("referencedMessage").and_then(|m| m.non_empty("messageId")),
+            responded_at: r.millis("time"),
+        };
+    }
+    if let Some(c) = b.obj("carouselMessage") {
+        let cards = c
+            .objects("cards")
+            .iter()
+            .map(|card| CarouselCard {
+                title: card.non_empty("title"),
+                text: card.non_empty("message"),
+                footer: card.non_empty("footer"),
+                header: card.obj("header").and_then(|h| media_header(&h)),
+                buttons: card.objects("hydratedButtons").iter().chain(card.objects("buttons").iter()).map(button).collect(),
+            })
+            .collect();
+        return Content::Carousel { text: c.non_empty("text"), cards };
+    }
+    if let Some(p) = b.obj("pixKeyMessage") {
+        return Content::PixKey {
+            key: p.non_empty("key"),
+            key_type: p.non_empty("keyType"),
+            merchant_name: p.non_empty("merchantName"),
+            currency: p.non_empty("currency"),
+            reference_id: p.non_empty("referenceId"),
+        };
+    }
+    if let Some(r) = b.obj("requestPayment") {
+        let info = r.obj("paymentInfo");
+        return Content::PaymentRequest {
+            amount: r.f64("value"),
+            currency: r.non_empty("currencyCode"),
+            expiration: r.millis("expiration"),
+            requester_phone: r.non_empty("requestPhone"),
+            status: info.and_then(|i| i.non_empty("status")),
+        };
+    }
+    if let Some(s) = b.obj("sendPayment") {
+        let info = s.obj("paymentInfo").unwrap_or_else(|| s.clone());
+        return Content::Payment {
+            amount: info.f64("value"),
+            currency: info.non_empty("currencyCode"),
+            status: info.non_empty("status"),
+            transaction_status: info.non_empty("transactionStatus"),
+            receiver_phone: info.non_empty("receiverPhone"),
+        };
+    }
+    if let Some(p) = b.obj("product") {
+        return Content::Product {
+            product_id: p.non_empty("productId"),
+            title: p.non_empty("title"),
+            description: p.non_empty("description"),
+            price: p.f64("price"),
+            currency: p.non_empty("currencyCode"),
+            image_url: p.non_empty("productImage"),
+            url: p.non_empty("url"),
+            retailer_id: p.non_empty("retailerId"),
+            owner_phone: p.non_empty("businessOwnerJid"),
+        };
+    }
+    if let Some(o) = b.obj("order") {
+        return Content::Order {
+            order_id: o.non_empty("orderId"),
+            title: o.non_empty("orderTitle"),
+            text: o.non_empty("message"),
+            item_count: o.u32("itemCount"),
+            total: o.f64("total"),
+            subtotal: o.f64("subTotal"),
+            currency: o.non_empty("currency"),
+            thumbnail_url: o.non_empty("thumbnailUrl"),
+            seller_phone: o.non_empty("sellerJid"),
+            items: order_items(&o),
+        };
+    }
+    for stage in ["reviewAndPay", "reviewOrder"] {
+        if let Some(o) = b.obj(stage) {
+            return Content::OrderDetails {
+                stage: stage.to_string(),
+                reference_id: o.non_empty("referenceId"),
+                order_request_id: o.non_empty("orderRequestId"),
+                order_status: o.non_empty("orderStatus"),
+                payment_status: o.non_empty("paymentStatus"),
+                currency: o.non_empty("currency"),
+                total: o.f64("total"),
+                subtotal: o.f64("subTotal"),
+                discount: o.f64("discount"),
+                shipping: o.f64("shipping"),
+                tax: o.f64("tax"),
+                items: order_items(&o),
+            };
+        }
+    }
+    if let Some(n) = b.obj("newsletterAdminInvite") {
+        return Content::NewsletterAdminInvite {
+            newsletter_id: n.non_empty("newsletterId"),
+            newsletter_name: n.non_empty("newsletterName"),
+            text: n.non_empty("text"),
+            expiration: n.seconds("inviteExpiration"),
+        };
+    }
     unsupported(b)
+}
+
+/// The `products` of an order: `{productId, name, quantity, price | value, currencyCode, retailerId}`.
+fn order_items(o: &Obj<'_, '_>) -> Vec<OrderItem> {
+    o.objects("products")
+        .iter()
+        .map(|p| OrderItem {
+            product_id: p.non_empty("productId"),
+            name: p.non_empty("name"),
+            quantity: p.f64("quantity"),
+            price: p.f64("price").or_else(|| p.f64("value")),
+            currency: p.non_empty("currencyCode"),
+            retailer_id: p.non_empty("retailerId"),
+        })
+        .collect()
 }
 
 /// The media header of a hydrated template: `{image|video|document|location: {...}}`.
