@@ -41,8 +41,8 @@ impl Fnv {
             Value::Number(n) => {
                 self.tag(3);
                 match n.parse::<f64>() {
-                    Ok(x) if x == 0.0 => self.bytes(&0f64.to_bits().to_le_bytes()),
-                    Ok(x) => self.bytes(&x.to_bits().to_le_bytes()),
+                    // -0 and 0 are the same number.
+                    Ok(x) => self.bytes(&(if x == 0.0 { 0.0f64 } else { x }).to_bits().to_le_bytes()),
                     Err(_) => self.str(n),
                 }
             }

@@ -22,6 +22,23 @@
 //! content kinds become `unknown` events, `unsupported` contents and [`Warning`]s. Only bodies that
 //! are not JSON objects of a known shape are errors ([`ErrorCode`]). No input panics.
 
+// Untrusted input never panics: a panic in wasm kills the instance for every later request. These
+// lints make `cargo clippy` (run by `make test`) reject any unwrap, expect, panic or panicking index
+// in the library; tests may use them.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 mod dedupe;
 mod detect;
 mod error;

@@ -110,6 +110,7 @@ impl WarningCode {
 }
 
 /// One normalized event; `type` is the discriminator.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Event {

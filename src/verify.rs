@@ -165,10 +165,7 @@ fn parse_signature(header: &str) -> Option<Signature> {
             "t" => {
                 let text = v.trim();
                 let ok = !text.is_empty() && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-'));
-                t = if ok { text.parse::<i64>().ok().map(|n| (n, text.to_string())) } else { None };
-                if t.is_none() {
-                    return None;
-                }
+                t = Some(if ok { text.parse::<i64>().ok().map(|n| (n, text.to_string()))? } else { return None });
             }
             "v1" => {
                 any_v1 = true;
@@ -226,8 +223,9 @@ fn hex_encode(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
-        s.push(char::from(HEX[usize::from(b >> 4)]));
-        s.push(char::from(HEX[usize::from(b & 15)]));
+        for nibble in [b >> 4, b & 15] {
+            s.push(HEX.get(usize::from(nibble)).map_or('0', |&c| char::from(c)));
+        }
     }
     s
 }
