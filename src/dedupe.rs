@@ -87,40 +87,64 @@ fn or_dash(s: Option<&str>) -> &str {
     s.filter(|x| !x.is_empty()).unwrap_or("-")
 }
 
-fn or_hash(s: Option<&str>, source: &Object<'_>) -> String {
-    match s.filter(|x| !x.is_empty()) {
-        Some(x) => x.to_string(),
-        None => source_hash(source),
-    }
-}
+/// Builds a key from parts joined by `:` without the formatting machinery (this runs per event).
+struct Key(String);
 
-fn num(n: Option<i64>) -> String {
-    n.map_or_else(|| "-".to_string(), |x| x.to_string())
+impl Key {
+    fn part(&mut self, s: &str) -> &mut Self {
+        if !self.0.is_empty() {
+            self.0.push(':');
+        }
+        self.0.push_str(s);
+        self
+    }
+    fn id_or_hash(&mut self, s: Option<&str>, source: &Object<'_>) -> &mut Self {
+        match s.filter(|x| !x.is_empty()) {
+            Some(x) => self.part(x),
+            None => self.part(&source_hash(source)),
+        }
+    }
+    fn num(&mut self, n: Option<i64>) -> &mut Self {
+        match n {
+            Some(x) => self.part(&x.to_string()),
+            None => self.part("-"),
+        }
+    }
 }
 
 /// The key of an event built from `source`.
 pub fn key(event: &Event, source: &Object<'_>) -> String {
     let b = event.base();
-    let identity = match event {
+    let mut k = Key(String::with_capacity(96));
+    k.part(b.provider.as_str()).part(event.type_name()).part(or_dash(b.instance_id.as_deref()));
+    match event {
         Event::Message(m) => {
-            let id = or_hash(m.message_id.as_deref(), source);
+            k.part(&m.chat.id).id_or_hash(m.message_id.as_deref(), source);
             // An edit that carries its own id is already distinct; one that reuses the edited
             // message's id (Z-API `isEdit`) is told apart by its time.
-            let edit = if m.edited && m.edited_message_id.is_none() { format!(":edit@{}", num(b.timestamp)) } else { String::new() };
-            format!("{}:{id}{edit}", m.chat.id)
+            if m.edited && m.edited_message_id.is_none() {
+                k.0.push_str(":edit@");
+                k.0.push_str(&b.timestamp.map_or_else(|| "-".to_string(), |t| t.to_string()));
+            }
         }
-        Event::Status(s) => format!("{}:{}", or_hash(Some(&s.message_id), source), s.raw_status),
-        Event::Presence(p) => format!("{}:{}:{}", p.chat.id, p.raw_presence, num(b.timestamp.or(p.last_seen))),
-        Event::Connection(c) => format!("{}:{}", c.raw_state, num(b.timestamp)),
-        Event::Call(c) => format!("{}:{}", or_hash(c.call_id.as_deref(), source), or_dash(c.raw_state.as_deref())),
+        Event::Status(s) => {
+            k.id_or_hash(Some(&s.message_id), source).part(&s.raw_status);
+        }
+        Event::Presence(p) => {
+            k.part(&p.chat.id).part(&p.raw_presence).num(b.timestamp.or(p.last_seen));
+        }
+        Event::Connection(c) => {
+            k.part(&c.raw_state).num(b.timestamp);
+        }
+        Event::Call(c) => {
+            k.id_or_hash(c.call_id.as_deref(), source).part(or_dash(c.raw_state.as_deref()));
+        }
         Event::System(s) => {
-            let id = match source.get("messageId").and_then(Value::as_str).filter(|x| !x.is_empty()) {
-                Some(id) => id.to_string(),
-                None => source_hash(source),
-            };
-            format!("{}:{id}", s.raw_name)
+            k.part(&s.raw_name).id_or_hash(source.get("messageId").and_then(Value::as_str), source);
         }
-        Event::Unknown(_) => source_hash(source),
-    };
-    format!("{}:{}:{}:{identity}", b.provider.as_str(), event.type_name(), or_dash(b.instance_id.as_deref()))
+        Event::Unknown(_) => {
+            k.part(&source_hash(source));
+        }
+    }
+    k.0
 }

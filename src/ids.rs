@@ -14,8 +14,19 @@ pub fn phone_digits(s: &str) -> Option<String> {
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
         return None;
     }
+    if !t.contains(' ') {
+        return Some(t.to_string());
+    }
     let d: String = t.chars().filter(char::is_ascii_digit).collect();
     (!d.is_empty()).then_some(d)
+}
+
+/// `user` + `suffix` in one allocation.
+fn with_suffix(user: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(user.len() + suffix.len());
+    s.push_str(user);
+    s.push_str(suffix);
+    s
 }
 
 fn is_legacy_group(s: &str) -> bool {
@@ -48,23 +59,23 @@ pub fn chat(raw: &str, hints: Hints) -> Chat {
     let (id, kind) = if let Some((user, server)) = t.rsplit_once('@') {
         let kind = kind_of_jid(server);
         if server == "s.whatsapp.net" {
-            (format!("{user}@c.us"), kind)
+            (with_suffix(user, "@c.us"), kind)
         } else {
             (t.to_string(), kind)
         }
     } else if let Some(g) = t.strip_suffix("-group") {
-        (format!("{g}@g.us"), ChatType::Group)
+        (with_suffix(g, "@g.us"), ChatType::Group)
     } else if let Some(b) = t.strip_suffix("-broadcast") {
-        (format!("{b}@broadcast"), ChatType::Broadcast)
+        (with_suffix(b, "@broadcast"), ChatType::Broadcast)
     } else if is_legacy_group(t) {
-        (format!("{t}@g.us"), ChatType::Group)
+        (with_suffix(t, "@g.us"), ChatType::Group)
     } else if hints.newsletter {
-        (format!("{t}@newsletter"), ChatType::Newsletter)
+        (with_suffix(t, "@newsletter"), ChatType::Newsletter)
     } else if let Some(d) = phone_digits(t) {
         if hints.group {
-            (format!("{d}@g.us"), ChatType::Group)
+            (with_suffix(&d, "@g.us"), ChatType::Group)
         } else {
-            (format!("{d}@c.us"), ChatType::Direct)
+            (with_suffix(&d, "@c.us"), ChatType::Direct)
         }
     } else {
         (t.to_string(), ChatType::Direct)
@@ -81,21 +92,21 @@ pub fn chat(raw: &str, hints: Hints) -> Chat {
 pub fn party(phone_or_jid: Option<&str>, lid: Option<&str>, name: Option<String>) -> Option<Party> {
     let mut p = Party { id: None, phone: None, lid: lid.map(str::to_string).filter(|s| !s.is_empty()), name };
     if let Some(raw) = phone_or_jid.map(str::trim).filter(|s| !s.is_empty()) {
-        if let Some(user) = raw.strip_suffix("@lid") {
-            p.lid = Some(format!("{user}@lid"));
+        if raw.ends_with("@lid") {
+            p.lid = Some(raw.to_string());
         } else if let Some(user) = raw.strip_suffix("@c.us").or_else(|| raw.strip_suffix("@s.whatsapp.net")) {
             p.phone = phone_digits(user);
-            p.id = Some(format!("{user}@c.us"));
+            p.id = Some(with_suffix(user, "@c.us"));
         } else if raw.contains('@') {
             p.id = Some(raw.to_string());
         } else if let Some(d) = phone_digits(raw) {
-            p.id = Some(format!("{d}@c.us"));
+            p.id = Some(with_suffix(&d, "@c.us"));
             p.phone = Some(d);
         }
     }
     if let Some(lid) = &p.lid {
         if !lid.contains('@') {
-            p.lid = Some(format!("{lid}@lid"));
+            p.lid = Some(with_suffix(lid, "@lid"));
         }
         if p.id.is_none() {
             p.id = p.lid.clone();

@@ -99,7 +99,7 @@ pub struct Parsed<'a> {
 /// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
 pub fn parse(src: &str) -> Result<Parsed<'_>, ParseError> {
     let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut p = Parser { src, bytes: src.as_bytes(), pos: start, depth: 0, lone_surrogates: 0 };
+    let mut p = Parser { src, bytes: src.as_bytes(), pos: start, depth: 0, lone_surrogates: 0, entries: Vec::new(), items: Vec::new() };
     p.skip_ws();
     let value = p.value()?;
     p.skip_ws();
@@ -122,12 +122,42 @@ pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Length of the leading run of bytes that need no attention inside a string: everything but `"`,
+/// `\\` and control characters. Eight bytes at a time (SWAR), then byte by byte.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let special = has_zero(x ^ (ONES * u64::from(b'"'))) | has_zero(x ^ (ONES * u64::from(b'\\'))) | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if special != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
     lone_surrogates: usize,
+    /// Entries and items of the objects and arrays being read, moved out into one exactly-sized
+    /// Vec when each closes (no growth reallocations per object).
+    entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    items: Vec<Value<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -188,7 +218,7 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let start = self.pos;
         self.pos += 1; // '{'
-        let mut entries = Vec::new();
+        let first = self.entries.len();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -206,7 +236,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 self.skip_ws();
                 let v = self.value()?;
-                entries.push((key, v));
+                self.entries.push((key, v));
                 self.skip_ws();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
@@ -220,20 +250,22 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         let source = self.src.get(start..self.pos).unwrap_or("");
+        let entries = self.entries.split_off(first);
         Ok(Value::Object(Object { entries, source }))
     }
 
     fn array(&mut self) -> Result<Value<'a>, ParseError> {
         self.enter()?;
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let first = self.items.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
         } else {
             loop {
                 self.skip_ws();
-                items.push(self.value()?);
+                let v = self.value()?;
+                self.items.push(v);
                 self.skip_ws();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
@@ -246,7 +278,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        Ok(Value::Array(items))
+        Ok(Value::Array(self.items.split_off(first)))
     }
 
     fn number(&mut self) -> Result<Value<'a>, ParseError> {
@@ -289,29 +321,22 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.pos += 1; // opening quote
         let start = self.pos;
-        loop {
-            match self.peek() {
-                None => return Err(self.syntax("unterminated string")),
-                Some(b'"') => {
-                    let s = self.src.get(start..self.pos).unwrap_or("");
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.syntax("unescaped control character in a string")),
-                Some(_) => self.pos += 1,
+        self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or(&[]));
+        match self.peek() {
+            None => return Err(self.syntax("unterminated string")),
+            Some(b'"') => {
+                let s = self.src.get(start..self.pos).unwrap_or("");
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.syntax("unescaped control character in a string")),
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(self.src.get(start..self.pos).unwrap_or(""));
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or(&[]));
             out.push_str(self.src.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 None => return Err(self.syntax("unterminated string")),

@@ -33,10 +33,13 @@ pub struct Obj<'v, 'a> {
 /// Joins a path and a key: `""` + `a` = `a`, `a` + `b` = `a.b`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
 }
 
 impl<'v, 'a> Obj<'v, 'a> {
