@@ -9,7 +9,9 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-.PHONY: demo test bootstrap pkg test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
+## bench: speed (JS vs JSON.parse, hand-written and zod normalizers; native vs serde_json), size, cold start → BENCHMARKS.md
+## serve: the inspector (www-example/) on http://127.0.0.1:8080/
+.PHONY: serve bench demo test bootstrap pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
@@ -18,7 +20,7 @@ demo: pkg
 ## test: every tier — the Rust core natively; the wasm binding in Node and headless Chromium; the
 ## built package imported by name in Node, Deno, workerd, Chromium (page and esbuild bundle) and tsc;
 ## SPEC conformance last.
-test: pkg test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance
+test: pkg test-lint test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-www test-conformance
 
 bootstrap:
 	@scripts/bootstrap.sh browser
@@ -48,9 +50,22 @@ test-types:
 test-browser:
 	node --test js-tests/browser/
 
+test-www:
+	node --test js-tests/www/
+
+# No unwrap/expect/panic/unchecked indexing in the libraries (deny lints in src/lib.rs).
+test-lint:
+	cargo clippy --quiet --workspace --lib
+
 test-conformance:
 	@if [ -f "$(SHARED)/conformance/run.mjs" ]; then node "$(SHARED)/conformance/run.mjs" --pkg pkg; \
 	else echo "conformance: $(SHARED)/conformance/run.mjs not found, skipped"; fi
+
+serve: pkg
+	node scripts/serve.mjs --port $(or $(PORT),8080)
+
+bench: pkg
+	node bench/run.mjs
 
 clean:
 	rm -rf pkg target
