@@ -59,6 +59,8 @@ test("the browser entry on a page: every fixture, errors, detection, verificatio
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${base}/js-tests/browser/page.html`);
+  // The module awaits the .wasm (top-level await): the load event can come first.
+  await page.waitForFunction(() => window.wahookReady, null, { timeout: 30000 });
   const out = await page.evaluate(() => window.wahookReady);
   assert.deepEqual(errors, []);
   const names = Object.keys(out.results);
