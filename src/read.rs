@@ -218,30 +218,22 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A timestamp documented in milliseconds (values below 10^11 are seconds, with a warning).
-    #[inline(never)]
     pub fn millis(&self, key: &str) -> Option<i64> {
-        let v = self.f64(key)?;
-        match time::from_millis_field(v) {
-            Some((ms, time::Unit::AsDocumented)) => Some(ms),
-            Some((ms, time::Unit::Converted)) => {
-                self.warn(WarningCode::TimestampSeconds, key, format!("`{}` is in milliseconds but held seconds; multiplied by 1000", self.key_path(key)));
-                Some(ms)
-            }
-            None => {
-                self.warn(WarningCode::InvalidType, key, format!("`{}` is not a valid timestamp; ignored", self.key_path(key)));
-                None
-            }
-        }
+        self.timestamp(key, time::from_millis_field, WarningCode::TimestampSeconds, "is in milliseconds but held seconds; multiplied by 1000")
     }
 
     /// A timestamp documented in seconds (values of 10^11 or more are milliseconds, with a warning).
-    #[inline(never)]
     pub fn seconds(&self, key: &str) -> Option<i64> {
+        self.timestamp(key, time::from_seconds_field, WarningCode::TimestampMilliseconds, "is in seconds but held milliseconds; used as milliseconds")
+    }
+
+    #[inline(never)]
+    fn timestamp(&self, key: &str, read: fn(f64) -> Option<(i64, time::Unit)>, converted: WarningCode, what: &str) -> Option<i64> {
         let v = self.f64(key)?;
-        match time::from_seconds_field(v) {
+        match read(v) {
             Some((ms, time::Unit::AsDocumented)) => Some(ms),
             Some((ms, time::Unit::Converted)) => {
-                self.warn(WarningCode::TimestampMilliseconds, key, format!("`{}` is in seconds but held milliseconds; used as milliseconds", self.key_path(key)));
+                self.warn(converted, key, format!("`{}` {what}", self.key_path(key)));
                 Some(ms)
             }
             None => {

@@ -2,6 +2,27 @@
 //! `wasm-pack test --headless --chrome`): the same assertions in every wasm host.
 
 use serde_json::Value;
+
+/// Declares one `#[wasm_bindgen_test]` per shared test body; `node.rs` and `browser.rs` call it.
+#[macro_export]
+macro_rules! shared_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $name() {
+                common::$name();
+            }
+        )*
+    };
+}
+
+/// Every shared test, in one list.
+#[macro_export]
+macro_rules! all_shared_tests {
+    () => {
+        shared_tests!(parses_green_api_text, strings_and_bytes_agree, errors_are_values_not_panics, headers_settle_detection, verifies_callbell_signatures);
+    };
+}
 use wahook_wasm::{detect_bytes, parse_bytes, parse_string, sign, verify_bytes};
 
 const GREEN_TEXT: &[u8] = include_bytes!("../../../../tests/fixtures/greenapi/incoming-text.json");
