@@ -6,16 +6,14 @@
 //! ```
 //! let body = br#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":1234,"wid":"11001234567@c.us","typeInstance":"whatsapp"},
 //!   "timestamp":1586700802,"idMessage":"3EB0608D6A2901063D63","status":"read","chatId":"11001234567890@c.us"}"#;
-//! let result = wahook::parse(body, &wahook::ParseOptions::default()).unwrap();
+//! let result = wahook::parse(body, &wahook::ParseOptions::default())?;
 //! assert_eq!(result.provider, wahook::Provider::Greenapi);
-//! match &result.events[0] {
-//!     wahook::Event::Status(s) => {
-//!         assert_eq!(s.status, wahook::Status::Read);
-//!         assert_eq!(s.rank, Some(4));
-//!         assert_eq!(s.base.timestamp, Some(1_586_700_802_000));
-//!     }
-//!     other => panic!("unexpected {other:?}"),
+//! if let Some(wahook::Event::Status(s)) = result.events.first() {
+//!     assert_eq!(s.status, wahook::Status::Read);
+//!     assert_eq!(s.rank, Some(4));
+//!     assert_eq!(s.base.timestamp, Some(1_586_700_802_000));
 //! }
+//! # Ok::<(), wahook::Error>(())
 //! ```
 //!
 //! Nothing a provider may legitimately send makes [`parse`] fail: unknown events, statuses and

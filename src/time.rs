@@ -54,9 +54,9 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
     let b = s.trim().as_bytes();
     let mut i = 0;
     let year = digits(b, &mut i, 4)?;
-    expect(b, &mut i, b'-')?;
+    eat(b, &mut i, b'-')?;
     let month = digits(b, &mut i, 2)?;
-    expect(b, &mut i, b'-')?;
+    eat(b, &mut i, b'-')?;
     let day = digits(b, &mut i, 2)?;
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
         return None;
@@ -69,7 +69,7 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
             _ => return None,
         }
         let hour = digits(b, &mut i, 2)?;
-        expect(b, &mut i, b':')?;
+        eat(b, &mut i, b':')?;
         let minute = digits(b, &mut i, 2)?;
         let mut second = 0;
         if b.get(i) == Some(&b':') {
@@ -138,7 +138,7 @@ fn digits(b: &[u8], i: &mut usize, n: usize) -> Option<i64> {
     Some(v)
 }
 
-fn expect(b: &[u8], i: &mut usize, c: u8) -> Option<()> {
+fn eat(b: &[u8], i: &mut usize, c: u8) -> Option<()> {
     if b.get(*i) == Some(&c) {
         *i += 1;
         Some(())
