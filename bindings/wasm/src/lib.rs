@@ -35,16 +35,24 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     Ok(ParseOptions { provider, headers: split_pairs(headers), include_raw, max_bytes })
 }
 
-fn envelope(result: Result<wahook::ParseResult, Error>) -> String {
-    let (ok, json) = match result {
-        Ok(v) => (true, serde_json::to_string(&v)),
-        Err(e) => (false, serde_json::to_string(&e)),
+fn envelope(result: Result<wahook::ParseResult, Error>, body_len: usize) -> String {
+    // One buffer, sized once (the output is about as long as the body), written in place.
+    let mut buf = Vec::with_capacity(512 + body_len + body_len / 2);
+    let written = match &result {
+        Ok(v) => {
+            buf.extend_from_slice(b"{\"ok\":true,\"value\":");
+            serde_json::to_writer(&mut buf, v)
+        }
+        Err(e) => {
+            buf.extend_from_slice(b"{\"ok\":false,\"error\":");
+            serde_json::to_writer(&mut buf, e)
+        }
     };
-    match json {
-        Ok(j) if ok => format!("{{\"ok\":true,\"value\":{j}}}"),
-        Ok(j) => format!("{{\"ok\":false,\"error\":{j}}}"),
-        // Serializing plain data into a Vec cannot fail; this arm only avoids a panic site.
-        Err(_) => "{\"ok\":false,\"error\":{\"code\":\"invalid_input\",\"message\":\"internal serialization error\",\"line\":null,\"column\":null,\"reason\":null}}".to_string(),
+    buf.push(b'}');
+    match written.map(|()| String::from_utf8(buf)) {
+        Ok(Ok(s)) => s,
+        // serde_json writes UTF-8 and cannot fail on a Vec; this arm only avoids a panic site.
+        _ => "{\"ok\":false,\"error\":{\"code\":\"invalid_input\",\"message\":\"internal serialization error\",\"line\":null,\"column\":null,\"reason\":null}}".to_string(),
     }
 }
 
@@ -52,7 +60,7 @@ fn envelope(result: Result<wahook::ParseResult, Error>) -> String {
 /// `{"ok":false,"error":{code,message,line,column,reason}}` as JSON text.
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(body: &[u8], provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> String {
-    envelope(options(provider, headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)))
+    envelope(options(provider, headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)), body.len())
 }
 
 /// Parses a body given as a string (measured as UTF-8 for `maxBytes`).
