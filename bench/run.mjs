@@ -117,13 +117,15 @@ What we tried (measured on this machine, mix corpus):
 |---|---|---|
 | first working build (opt-level s, \`serde_json::Value\` for \`data\`/\`raw\`, \`RawValue\`) | 125.0 KiB | — |
 | own \`Json\` type, no \`RawValue\`, no serde_json in the core | 95.0 KiB | — |
-| opt-level z (shipped) | 93.4 KiB | 10.9 µs |
+| opt-level z | 93.4 KiB | 10.9 µs |
 | opt-level s | 104.4 KiB | 7.0 µs |
 | opt-level 3 | 112.1 KiB | 5.5 µs |
 | counting bump allocator instead of dlmalloc (opt-level 3) | 110.7 KiB | 4.9 µs — dropped: a single allocation leaked by the glue would pin the arena forever |
 | parser: scratch stacks instead of per-object Vec growth, 8-byte (SWAR) string scanning, no \`format!\` for ids and keys | — | native 1.63 → 1.30 µs |
+| serialize into one pre-sized buffer (no second copy), \`#[inline(always)]\` on the parser's \`peek\`/\`skip_ws\` (opt-level z: shipped) | 93.7 KiB | 8.1 µs |
+| opt-level 3 or s for the core crate only, z for the rest | 110.0 / 104.7 KiB | 7.0 / 7.4 µs |
 
-The shipped build favours size (opt-level z): 11 µs is still ~90 000 webhooks per second per core.
+The shipped build favours size (opt-level z): ~8 µs is still more than 100 000 webhooks per second per core.
 Not done yet: a hand-written JSON writer instead of serde_json's serializer in wasm (the serializer is
 ~7 KiB gzip), and cheaper warning-message construction (many \`format!\` sites).
 `;

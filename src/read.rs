@@ -229,6 +229,15 @@ impl<'v, 'a> Obj<'v, 'a> {
 
     #[inline(never)]
     fn timestamp(&self, key: &str, read: fn(f64) -> Option<(i64, time::Unit)>, converted: WarningCode, what: &str) -> Option<i64> {
+        // A date-time string where a number is documented: read it, and say so.
+        if let Some(Value::String(s)) = self.get(key) {
+            if s.trim().parse::<f64>().is_err() {
+                let ms = time::parse_iso8601(s);
+                let action = if ms.is_some() { "read as an ISO-8601 date-time" } else { "ignored" };
+                self.warn(WarningCode::InvalidType, key, format!("`{}` should be a number but is a string; {action}", self.key_path(key)));
+                return ms;
+            }
+        }
         let v = self.f64(key)?;
         match read(v) {
             Some((ms, time::Unit::AsDocumented)) => Some(ms),

@@ -200,3 +200,12 @@ fn raw_and_data_collapse_duplicate_keys_like_json_parse() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn timestamps_given_as_date_time_strings() {
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"2021-09-21T14:30:45Z"}"#);
+    assert_eq!(r.events[0].base().timestamp, Some(1_632_234_645_000));
+    assert_eq!(codes(&r), ["invalid_type"]);
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"yesterday"}"#);
+    assert_eq!(r.events[0].base().timestamp, None);
+}
