@@ -377,10 +377,7 @@ fn system(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<S
         _ => "device.info",
     };
     let chat_id = b.non_empty("chatId").or_else(|| b.obj("avatarInfo").and_then(|a| a.non_empty("chatId")));
-    let data = match b.get("quotaData") {
-        Some(Value::Object(q)) => object_without(q, &[]),
-        _ => object_without(b.o, ENVELOPE),
-    };
+    let data = object_without(b.o, ENVELOPE);
     let event = Event::System(SystemEvent {
         base: cx.base(provider_event, instance_id, timestamp),
         name: name.to_string(),
