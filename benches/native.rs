@@ -11,7 +11,8 @@ fn fixture(name: &str) -> Vec<u8> {
 fn all_fixtures() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut dirs: Vec<_> = std::fs::read_dir(&root).expect("fixtures").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<_> =
+        std::fs::read_dir(&root).expect("fixtures").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
     for d in dirs {
         let mut files: Vec<_> = std::fs::read_dir(d).expect("dir").filter_map(Result::ok).map(|e| e.path()).collect();
@@ -28,11 +29,21 @@ fn all_fixtures() -> Vec<Vec<u8>> {
 /// The same mix as bench/corpus.mjs.
 fn realistic_mix() -> Vec<Vec<u8>> {
     let weights = [
-        ("zapi/message-status-received.json", 15), ("zapi/message-status-read.json", 12), ("zapi/message-status-sent.json", 5),
-        ("greenapi/outgoing-message-status-noaccount-2023.json", 3), ("callbell/message-status-updated.json", 10), ("zapi/delivery-success.json", 10),
-        ("zapi/received-text.json", 12), ("plugchat/receive-message-text.json", 5), ("greenapi/incoming-text.json", 8), ("callbell/message-created.json", 5),
-        ("zapi/received-image.json", 4), ("greenapi/incoming-image.json", 3), ("zapi/received-audio.json", 3),
-        ("zapi/presence-composing.json", 3), ("greenapi/state-instance-changed.json", 2),
+        ("zapi/message-status-received.json", 15),
+        ("zapi/message-status-read.json", 12),
+        ("zapi/message-status-sent.json", 5),
+        ("greenapi/outgoing-message-status-noaccount-2023.json", 3),
+        ("callbell/message-status-updated.json", 10),
+        ("zapi/delivery-success.json", 10),
+        ("zapi/received-text.json", 12),
+        ("plugchat/receive-message-text.json", 5),
+        ("greenapi/incoming-text.json", 8),
+        ("callbell/message-created.json", 5),
+        ("zapi/received-image.json", 4),
+        ("greenapi/incoming-image.json", 3),
+        ("zapi/received-audio.json", 3),
+        ("zapi/presence-composing.json", 3),
+        ("greenapi/state-instance-changed.json", 2),
     ];
     weights.iter().flat_map(|(n, k)| std::iter::repeat_with(move || fixture(n)).take(*k)).collect()
 }

@@ -126,7 +126,8 @@ pub fn resolve(shape: Shape, hint: Option<Provider>, headers: &Headers) -> Resul
         )),
         (Shape::ZapiFamily, None) => {
             let zapi_token = headers.get("z-api-token").is_some_and(|v| !v.is_empty());
-            let zapi_origin = headers.get("origin").is_some_and(|v| v.trim().trim_end_matches('/').eq_ignore_ascii_case("https://api.z-api.io"));
+            let zapi_origin =
+                headers.get("origin").is_some_and(|v| v.trim().trim_end_matches('/').eq_ignore_ascii_case("https://api.z-api.io"));
             if zapi_token || zapi_origin {
                 Ok(Resolved { provider: Provider::Zapi, detected_by: DetectedBy::Headers, ambiguous: false })
             } else {

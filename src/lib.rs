@@ -124,9 +124,10 @@ fn read_body<'a>(bytes: &'a [u8], max_bytes: usize) -> Result<Body<'a>, Error> {
 }
 
 fn root_object<'v, 'a>(body: &'v Body<'a>) -> Result<&'v json::Object<'a>, Error> {
-    body.parsed.value.as_object().ok_or_else(|| {
-        Error::new(ErrorCode::NotAnObject, format!("the body is a JSON {}, not an object", body.parsed.value.type_name()))
-    })
+    body.parsed
+        .value
+        .as_object()
+        .ok_or_else(|| Error::new(ErrorCode::NotAnObject, format!("the body is a JSON {}, not an object", body.parsed.value.type_name())))
 }
 
 /// Parses and normalizes one webhook body.

@@ -208,10 +208,18 @@ impl<'v, 'a> Obj<'v, 'a> {
             match item {
                 Value::String(s) => out.push(s.to_string()),
                 Value::Number(n) => {
-                    self.warn(WarningCode::InvalidType, key, format!("`{}[{i}]` should be a string but is a number; converted", self.key_path(key)));
+                    self.warn(
+                        WarningCode::InvalidType,
+                        key,
+                        format!("`{}[{i}]` should be a string but is a number; converted", self.key_path(key)),
+                    );
                     out.push((*n).to_string());
                 }
-                _ => self.warn(WarningCode::InvalidType, key, format!("`{}[{i}]` should be a string but is a {}; ignored", self.key_path(key), item.type_name())),
+                _ => self.warn(
+                    WarningCode::InvalidType,
+                    key,
+                    format!("`{}[{i}]` should be a string but is a {}; ignored", self.key_path(key), item.type_name()),
+                ),
             }
         }
         out
@@ -219,12 +227,22 @@ impl<'v, 'a> Obj<'v, 'a> {
 
     /// A timestamp documented in milliseconds (values below 10^11 are seconds, with a warning).
     pub fn millis(&self, key: &str) -> Option<i64> {
-        self.timestamp(key, time::from_millis_field, WarningCode::TimestampSeconds, "is in milliseconds but held seconds; multiplied by 1000")
+        self.timestamp(
+            key,
+            time::from_millis_field,
+            WarningCode::TimestampSeconds,
+            "is in milliseconds but held seconds; multiplied by 1000",
+        )
     }
 
     /// A timestamp documented in seconds (values of 10^11 or more are milliseconds, with a warning).
     pub fn seconds(&self, key: &str) -> Option<i64> {
-        self.timestamp(key, time::from_seconds_field, WarningCode::TimestampMilliseconds, "is in seconds but held milliseconds; used as milliseconds")
+        self.timestamp(
+            key,
+            time::from_seconds_field,
+            WarningCode::TimestampMilliseconds,
+            "is in seconds but held milliseconds; used as milliseconds",
+        )
     }
 
     #[inline(never)]
@@ -259,13 +277,21 @@ impl<'v, 'a> Obj<'v, 'a> {
             Value::String(s) => {
                 let ms = time::parse_iso8601(s);
                 if ms.is_none() {
-                    self.warn(WarningCode::InvalidType, key, format!("`{}` is not an ISO-8601 date-time (\"{s}\"); ignored", self.key_path(key)));
+                    self.warn(
+                        WarningCode::InvalidType,
+                        key,
+                        format!("`{}` is not an ISO-8601 date-time (\"{s}\"); ignored", self.key_path(key)),
+                    );
                 }
                 ms
             }
             Value::Number(_) => {
                 let v = self.f64(key)?;
-                self.warn(WarningCode::InvalidType, key, format!("`{}` should be an ISO-8601 string but is a number; read as epoch time", self.key_path(key)));
+                self.warn(
+                    WarningCode::InvalidType,
+                    key,
+                    format!("`{}` should be an ISO-8601 string but is a number; read as epoch time", self.key_path(key)),
+                );
                 time::from_millis_field(v).map(|(ms, _)| ms)
             }
             other => {
@@ -280,10 +306,6 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
         let Some(items) = self.arr(key) else { return Vec::new() };
         let base = self.key_path(key);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: format!("{base}[{i}]"), w: self.w }))
-            .collect()
+        items.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: format!("{base}[{i}]"), w: self.w })).collect()
     }
 }

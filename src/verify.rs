@@ -240,10 +240,13 @@ fn hex_decode(s: &str) -> Option<Vec<u8>> {
         b'A'..=b'F' => Some(c - b'A' + 10),
         _ => None,
     };
-    s.as_bytes().chunks(2).map(|p| match p {
-        [h, l] => Some(nibble(*h)? << 4 | nibble(*l)?),
-        _ => None,
-    }).collect()
+    s.as_bytes()
+        .chunks(2)
+        .map(|p| match p {
+            [h, l] => Some(nibble(*h)? << 4 | nibble(*l)?),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -43,10 +43,12 @@ fn comparable(result: &wahook::ParseResult) -> Value {
     let warnings: Vec<Value> = result
         .warnings
         .iter()
-        .map(|w| Value::String(match &w.path {
-            Some(p) => format!("{} @{p}", w.code.as_str()),
-            None => w.code.as_str().to_string(),
-        }))
+        .map(|w| {
+            Value::String(match &w.path {
+                Some(p) => format!("{} @{p}", w.code.as_str()),
+                None => w.code.as_str().to_string(),
+            })
+        })
         .collect();
     v["warnings"] = Value::Array(warnings);
     v
@@ -175,17 +177,20 @@ fn dedupe_keys_differ_when_the_message_id_or_status_differs() {
                 checked += 1;
             }
         }
-        let is_status = wahook::parse(&body, &wahook::ParseOptions::default()).is_ok_and(|r| matches!(r.events.first(), Some(wahook::Event::Status(_))));
+        let is_status = wahook::parse(&body, &wahook::ParseOptions::default())
+            .is_ok_and(|r| matches!(r.events.first(), Some(wahook::Event::Status(_))));
         if is_status {
             let mut changed = value.clone();
-            let done = set(&mut changed, "status", Value::String("read".into())) || set(&mut changed, "payload/status", Value::String("sent".into()));
+            let done = set(&mut changed, "status", Value::String("read".into()))
+                || set(&mut changed, "payload/status", Value::String("sent".into()));
             let k = keys(&serde_json::to_vec(&changed).expect("ser"));
             if done && k.iter().zip(&original).all(|(a, b)| a != b) {
                 checked += 1;
             } else if done {
                 // Already that status: any other must change the key.
                 let mut again = value.clone();
-                let _ = set(&mut again, "status", Value::String("PLAYED".into())) || set(&mut again, "payload/status", Value::String("delivered".into()));
+                let _ = set(&mut again, "status", Value::String("PLAYED".into()))
+                    || set(&mut again, "payload/status", Value::String("delivered".into()));
                 assert_ne!(keys(&serde_json::to_vec(&again).expect("ser")), original, "{}: changing the status kept the key", rel(&f));
                 checked += 1;
             }
@@ -198,10 +203,14 @@ fn dedupe_keys_differ_when_the_message_id_or_status_differs() {
 fn fan_out_keys_are_distinct_and_in_order() {
     let body = br#"{"type":"MessageStatusCallback","instanceId":"i","status":"READ","ids":["a","b","c"],"momment":1632234645000,"phone":"5544999999999"}"#;
     let r = wahook::parse(body, &wahook::ParseOptions::default()).expect("parse");
-    let ids: Vec<String> = r.events.iter().map(|e| match e {
-        wahook::Event::Status(s) => s.message_id.clone(),
-        _ => String::new(),
-    }).collect();
+    let ids: Vec<String> = r
+        .events
+        .iter()
+        .map(|e| match e {
+            wahook::Event::Status(s) => s.message_id.clone(),
+            _ => String::new(),
+        })
+        .collect();
     assert_eq!(ids, ["a", "b", "c"]);
     let k = keys(body);
     assert_eq!(k.len(), 3);

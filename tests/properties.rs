@@ -105,10 +105,11 @@ fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|i| Value::from(i)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| Value::from(f)),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
-        prop_oneof![Just("READ"), Just("RECEIVED"), Just("1632234645"), Just("{{SWE001}}"), Just("120363-group"), Just("@lid"), Just("")].prop_map(|s| Value::String(s.into())),
+        prop_oneof![Just("READ"), Just("RECEIVED"), Just("1632234645"), Just("{{SWE001}}"), Just("120363-group"), Just("@lid"), Just("")]
+            .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
@@ -128,7 +129,18 @@ fn check_event(e: &Value) -> Result<(), String> {
     }
     let ty = o["type"].as_str().ok_or("type is not a string")?;
     let keys: &[&str] = match ty {
-        "message" => &["messageId", "direction", "fromApi", "chat", "sender", "replyToMessageId", "forwarded", "edited", "editedMessageId", "content"],
+        "message" => &[
+            "messageId",
+            "direction",
+            "fromApi",
+            "chat",
+            "sender",
+            "replyToMessageId",
+            "forwarded",
+            "edited",
+            "editedMessageId",
+            "content",
+        ],
         "status" => &["messageId", "status", "rawStatus", "rank", "actor", "chat", "error"],
         "presence" => &["chat", "presence", "rawPresence", "lastSeen"],
         "connection" => &["state", "rawState", "reason", "phone"],

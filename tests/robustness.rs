@@ -72,7 +72,9 @@ fn exactly_128_levels_is_accepted() {
 #[test]
 fn duplicate_keys_last_wins() {
     // The Z-API docs repeat instanceId; JSON.parse keeps the last.
-    let r = parse(r#"{"instanceId":"first","type":"MessageStatusCallback","status":"SENT","ids":["m"],"instanceId":"instance.id","status":"READ"}"#);
+    let r = parse(
+        r#"{"instanceId":"first","type":"MessageStatusCallback","status":"SENT","ids":["m"],"instanceId":"instance.id","status":"READ"}"#,
+    );
     let s = status(&r.events[0]);
     assert_eq!((s.base.instance_id.as_deref(), s.raw_status.as_str()), (Some("instance.id"), "READ"));
 }
@@ -90,7 +92,9 @@ fn momment_in_seconds_and_moment_spelling() {
 
 #[test]
 fn numbers_as_strings_and_the_reverse() {
-    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":[999999999999999999999],"momment":"1632234645000","phone":5544999999999}"#);
+    let r = parse(
+        r#"{"type":"MessageStatusCallback","status":"SENT","ids":[999999999999999999999],"momment":"1632234645000","phone":5544999999999}"#,
+    );
     let s = status(&r.events[0]);
     assert_eq!(s.message_id, "999999999999999999999");
     assert_eq!(s.base.timestamp, Some(1_632_234_645_000));
@@ -98,7 +102,9 @@ fn numbers_as_strings_and_the_reverse() {
     assert!(codes(&r).iter().all(|c| *c == "invalid_type"), "{:?}", r.warnings);
     assert_eq!(r.warnings.len(), 3);
     // Green API idInstance is documented as a number: no warning, every digit kept.
-    let r = parse(r#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":12345678901234567890123},"timestamp":1,"idMessage":"x","status":"sent"}"#);
+    let r = parse(
+        r#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":12345678901234567890123},"timestamp":1,"idMessage":"x","status":"sent"}"#,
+    );
     assert_eq!(r.events[0].base().instance_id.as_deref(), Some("12345678901234567890123"));
     assert!(r.warnings.is_empty());
 }
@@ -129,7 +135,9 @@ fn unknown_values_are_events_with_warnings() {
 
 #[test]
 fn nulls_extra_fields_and_wrong_types_never_throw() {
-    let r = parse(r#"{"type":"ReceivedCallback","phone":null,"text":null,"image":"nope","momment":null,"extra":{"deep":[1,2]},"fromMe":"true"}"#);
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":null,"text":null,"image":"nope","momment":null,"extra":{"deep":[1,2]},"fromMe":"true"}"#,
+    );
     let m = message(&r.events[0]);
     assert_eq!(m.direction, wahook::Direction::Outbound);
     assert_eq!(m.chat.id, "");
@@ -192,7 +200,8 @@ fn detect_never_fails() {
 fn raw_and_data_collapse_duplicate_keys_like_json_parse() {
     // JSON.parse('{"a":1,"b":2,"a":3}') is {a: 3, b: 2}: first position, last value.
     let o = ParseOptions { include_raw: true, ..ParseOptions::default() };
-    let r = wahook::parse(br#"{"type":"ReceivedCallback","phone":"1","notification":"GROUP_CREATE","a":1,"b":2,"a":3}"#, &o).expect("parse");
+    let r =
+        wahook::parse(br#"{"type":"ReceivedCallback","phone":"1","notification":"GROUP_CREATE","a":1,"b":2,"a":3}"#, &o).expect("parse");
     let raw = serde_json::to_string(&r.events[0].base().raw).expect("ser");
     assert!(raw.ends_with(r#""a":3,"b":2}"#), "{raw}");
     match &r.events[0] {

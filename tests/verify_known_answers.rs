@@ -51,10 +51,7 @@ fn signatures_match_openssl() {
 #[test]
 fn rfc4231_test_case_2() {
     // The oracle itself against RFC 4231 test case 2 (key "Jefe").
-    assert_eq!(
-        openssl_hmac("Jefe", b"what do ya want for nothing?"),
-        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-    );
+    assert_eq!(openssl_hmac("Jefe", b"what do ya want for nothing?"), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
 #[test]

@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
     let callbell = VerifyOptions::Callbell { secrets: vec!["whsec_fuzz".into()], tolerance_seconds: 300, now_ms: Some(1_790_000_000_000) };
     let _ = verify(body, &Headers(vec![("x-callbell-signature".into(), header.clone())]), &callbell);
     let _ = verify(body, &Headers(vec![("authorization".into(), header.clone())]), &VerifyOptions::GreenApi { tokens: vec!["tok".into()] });
-    let _ = verify(body, &Headers(vec![("z-api-token".into(), header)]), &VerifyOptions::TokenHeader { tokens: vec!["tok".into()], header: "z-api-token".into() });
+    let _ = verify(
+        body,
+        &Headers(vec![("z-api-token".into(), header)]),
+        &VerifyOptions::TokenHeader { tokens: vec!["tok".into()], header: "z-api-token".into() },
+    );
     let good = sign(body, "whsec_fuzz", 1_790_000_000);
     assert!(verify(body, &Headers(vec![("X-Callbell-Signature".into(), good)]), &callbell).ok);
 });

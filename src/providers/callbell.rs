@@ -51,7 +51,11 @@ fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> 
         Some("sent") => true,
         Some("received") | None => false,
         Some(other) => {
-            p.warn(WarningCode::UnknownStatus, "status", format!("message status `{other}` is neither `received` nor `sent`; taken as inbound"));
+            p.warn(
+                WarningCode::UnknownStatus,
+                "status",
+                format!("message status `{other}` is neither `received` nor `sent`; taken as inbound"),
+            );
             false
         }
     };
@@ -61,7 +65,11 @@ fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> 
     let chat = match chat_phone {
         Some(ph) => phone_chat(&ph),
         None => {
-            p.warn(WarningCode::MissingField, if outbound { "to" } else { "from" }, "no chat phone number (`from`/`to`/`contact.phoneNumber`)".into());
+            p.warn(
+                WarningCode::MissingField,
+                if outbound { "to" } else { "from" },
+                "no chat phone number (`from`/`to`/`contact.phoneNumber`)".into(),
+            );
             phone_chat("")
         }
     };
@@ -176,7 +184,11 @@ fn interactive_list(m: &Obj<'_, '_>) -> Content {
                 rows: s
                     .objects("items")
                     .iter()
-                    .map(|i| ListRow { id: i.first_str(&["id", "postback_text"]), title: i.first_str(&["header", "title"]), description: i.non_empty("description") })
+                    .map(|i| ListRow {
+                        id: i.first_str(&["id", "postback_text"]),
+                        title: i.first_str(&["header", "title"]),
+                        description: i.non_empty("description"),
+                    })
                     .collect(),
             })
             .collect(),
@@ -197,7 +209,12 @@ fn reply_buttons(m: &Obj<'_, '_>) -> Content {
         buttons: m
             .objects("options")
             .iter()
-            .map(|o| Button { kind: "reply".into(), id: o.non_empty("postback_text"), text: o.str("title"), value: o.non_empty("postback_url") })
+            .map(|o| Button {
+                kind: "reply".into(),
+                id: o.non_empty("postback_text"),
+                text: o.str("title"),
+                value: o.non_empty("postback_url"),
+            })
             .collect(),
     }
 }
@@ -208,10 +225,16 @@ fn media_from_url(url: String, caption: Option<String>) -> Content {
     let file_name = path.rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_string);
     let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None },
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => {
+            Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None }
+        }
         "webp" => Content::Sticker { url: Some(url), mime_type: Some("image/webp".into()), animated: None },
-        "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => Content::Video { url: Some(url), mime_type: None, caption, seconds: None },
-        "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None },
+        "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => {
+            Content::Video { url: Some(url), mime_type: None, caption, seconds: None }
+        }
+        "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => {
+            Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None }
+        }
         _ => Content::Document { url: Some(url), mime_type: None, file_name, title: None, caption, page_count: None },
     }
 }

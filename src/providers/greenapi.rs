@@ -17,7 +17,9 @@ pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> 
     let instance_id = b.obj("instanceData").and_then(|d| d.id("idInstance"));
     let timestamp = b.seconds("timestamp");
     let event = match provider_event {
-        "incomingMessageReceived" | "outgoingMessageReceived" | "outgoingAPIMessageReceived" => message(cx, b, provider_event, instance_id, timestamp),
+        "incomingMessageReceived" | "outgoingMessageReceived" | "outgoingAPIMessageReceived" => {
+            message(cx, b, provider_event, instance_id, timestamp)
+        }
         "outgoingMessageStatus" => status(cx, b, provider_event, instance_id, timestamp),
         "stateInstanceChanged" | "statusInstanceChanged" => connection(cx, b, provider_event, instance_id, timestamp),
         "incomingCall" => call(cx, b, provider_event, instance_id, timestamp),
@@ -45,7 +47,11 @@ fn message(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<
         None => chat_of(None, b, "senderData"),
     };
     let sender = sd.as_ref().and_then(|sd| {
-        ids::party(sd.non_empty("sender").as_deref(), sd.non_empty("senderLid").as_deref(), sd.first_str(&["senderName", "senderContactName"]))
+        ids::party(
+            sd.non_empty("sender").as_deref(),
+            sd.non_empty("senderLid").as_deref(),
+            sd.first_str(&["senderName", "senderContactName"]),
+        )
     });
     let md = b.obj("messageData");
     let type_message = md.as_ref().and_then(|m| m.str("typeMessage")).unwrap_or_else(|| {
@@ -81,12 +87,11 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
     let quoted_id = quoted.as_ref().and_then(|q| q.non_empty("stanzaId"));
     let ext = md.obj("extendedTextMessageData");
     // Whichever typed data object the message has says whether it was forwarded.
-    m.forwarded = md
-        .o
-        .entries
-        .iter()
-        .filter(|(k, v)| k != "quotedMessage" && matches!(v, Value::Object(o) if o.get("isForwarded").is_some()))
-        .find_map(|(k, _)| md.obj(k).and_then(|d| d.bool("isForwarded")));
+    m.forwarded =
+        md.o.entries
+            .iter()
+            .filter(|(k, v)| k != "quotedMessage" && matches!(v, Value::Object(o) if o.get("isForwarded").is_some()))
+            .find_map(|(k, _)| md.obj(k).and_then(|d| d.bool("isForwarded")));
     m.reply_to_message_id = quoted_id.clone();
     let file = || md.obj("fileMessageData");
     m.content = match type_message {
@@ -213,7 +218,11 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
                     .iter()
                     .map(|s| ListSection {
                         title: s.non_empty("title"),
-                        rows: s.objects("rows").iter().map(|r| ListRow { id: r.str("rowId"), title: r.str("title"), description: r.non_empty("description") }).collect(),
+                        rows: s
+                            .objects("rows")
+                            .iter()
+                            .map(|r| ListRow { id: r.str("rowId"), title: r.str("title"), description: r.non_empty("description") })
+                            .collect(),
                     })
                     .collect(),
             },
@@ -242,7 +251,11 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
             None => missing(md, "groupInviteMessageData", type_message),
         },
         other => {
-            md.warn(WarningCode::UnsupportedContent, "typeMessage", format!("typeMessage `{other}` is not modelled; content kind is `unsupported`"));
+            md.warn(
+                WarningCode::UnsupportedContent,
+                "typeMessage",
+                format!("typeMessage `{other}` is not modelled; content kind is `unsupported`"),
+            );
             Content::Unsupported { provider_kind: other.to_string() }
         }
     };
@@ -250,7 +263,11 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
 
 /// A `typeMessage` whose data object is missing: unsupported, with a warning naming the key.
 fn missing(md: &Obj<'_, '_>, key: &str, type_message: &str) -> Content {
-    md.warn(WarningCode::MissingField, key, format!("typeMessage `{type_message}` without `{}`; content kind is `unsupported`", md.key_path(key)));
+    md.warn(
+        WarningCode::MissingField,
+        key,
+        format!("typeMessage `{type_message}` without `{}`; content kind is `unsupported`", md.key_path(key)),
+    );
     Content::Unsupported { provider_kind: type_message.to_string() }
 }
 
@@ -264,7 +281,14 @@ fn file_content(f: &Obj<'_, '_>, type_message: &str) -> Content {
         "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds") },
         "audioMessage" => Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")) },
         "stickerMessage" => Content::Sticker { url, mime_type, animated: f.bool("isAnimated") },
-        _ => Content::Document { url, mime_type, file_name: f.non_empty("fileName"), title: f.non_empty("title"), caption, page_count: f.u32("pageCount") },
+        _ => Content::Document {
+            url,
+            mime_type,
+            file_name: f.non_empty("fileName"),
+            title: f.non_empty("title"),
+            caption,
+            page_count: f.u32("pageCount"),
+        },
     }
 }
 
@@ -336,7 +360,13 @@ fn connection(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opti
         }
     };
     let phone = b.obj("instanceData").and_then(|d| d.non_empty("wid")).and_then(|w| ids::party(Some(&w), None, None)).and_then(|p| p.phone);
-    let event = Event::Connection(ConnectionEvent { base: cx.base(provider_event, instance_id, timestamp), state, raw_state: raw, reason: None, phone });
+    let event = Event::Connection(ConnectionEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        state,
+        raw_state: raw,
+        reason: None,
+        phone,
+    });
     cx.finish(event, b.o)
 }
 

@@ -42,7 +42,14 @@ impl Ctx {
     }
 
     /// An `unknown` event for a provider event we do not model, with its warning.
-    pub fn unknown(&self, body: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>, key: &str) -> Event {
+    pub fn unknown(
+        &self,
+        body: &Obj<'_, '_>,
+        provider_event: &str,
+        instance_id: Option<String>,
+        timestamp: Option<i64>,
+        key: &str,
+    ) -> Event {
         body.warn(
             WarningCode::UnknownEvent,
             key,
@@ -133,7 +140,10 @@ pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
             o.warn(
                 WarningCode::ProviderMarker,
                 key,
-                format!("`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)", o.key_path(key)),
+                format!(
+                    "`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)",
+                    o.key_path(key)
+                ),
             );
         }
     }

@@ -70,7 +70,8 @@ fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, 
 /// `momment` order, each normalized as a Z-API received message.
 fn messages(cx: &Ctx, chat: &Obj<'_, '_>) -> Vec<Event> {
     // The last entry of each key, in source order.
-    let mut keyed: Vec<(&str, std::cmp::Reverse<usize>)> = chat.o.entries.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), std::cmp::Reverse(i))).collect();
+    let mut keyed: Vec<(&str, std::cmp::Reverse<usize>)> =
+        chat.o.entries.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), std::cmp::Reverse(i))).collect();
     keyed.sort_unstable();
     keyed.dedup_by(|later, first| later.0 == first.0);
     let mut order: Vec<usize> = keyed.into_iter().map(|(_, std::cmp::Reverse(i))| i).collect();

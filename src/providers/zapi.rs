@@ -13,12 +13,48 @@ use crate::read::Obj;
 
 /// Keys of a `ReceivedCallback` body that describe the message rather than hold its content.
 const ENVELOPE: &[&str] = &[
-    "type", "instanceId", "momment", "moment", "phone", "isGroup", "isNewsletter", "fromMe", "status", "chatName",
-    "senderPhoto", "senderName", "photo", "broadcast", "messageId", "waitingMessage", "isStatusReply", "connectedPhone",
-    "isEdit", "senderLid", "chatLid", "participantPhone", "participantLid", "referenceMessageId", "forwarded", "fromApi",
-    "messageExpirationSeconds", "externalAdReply", "notification", "notificationParameters", "callId", "code",
-    "expiresAt", "viewOnce", "broadcastRecipients", "zaapId", "isAutomaticMessage", "requestMethod", "linkMode",
-    "profileName", "updatedPhoto", "statusImage",
+    "type",
+    "instanceId",
+    "momment",
+    "moment",
+    "phone",
+    "isGroup",
+    "isNewsletter",
+    "fromMe",
+    "status",
+    "chatName",
+    "senderPhoto",
+    "senderName",
+    "photo",
+    "broadcast",
+    "messageId",
+    "waitingMessage",
+    "isStatusReply",
+    "connectedPhone",
+    "isEdit",
+    "senderLid",
+    "chatLid",
+    "participantPhone",
+    "participantLid",
+    "referenceMessageId",
+    "forwarded",
+    "fromApi",
+    "messageExpirationSeconds",
+    "externalAdReply",
+    "notification",
+    "notificationParameters",
+    "callId",
+    "code",
+    "expiresAt",
+    "viewOnce",
+    "broadcastRecipients",
+    "zaapId",
+    "isAutomaticMessage",
+    "requestMethod",
+    "linkMode",
+    "profileName",
+    "updatedPhoto",
+    "statusImage",
 ];
 
 /// The body's instance id and timestamp (`momment`, also spelled `moment`).
@@ -103,10 +139,20 @@ fn content(b: &Obj<'_, '_>) -> Content {
         };
     }
     if let Some(a) = b.obj("audio") {
-        return Content::Audio { url: a.non_empty("audioUrl"), mime_type: a.first_str(&["mimeType", "mimetype"]), seconds: a.u32("seconds"), voice: a.bool("ptt") };
+        return Content::Audio {
+            url: a.non_empty("audioUrl"),
+            mime_type: a.first_str(&["mimeType", "mimetype"]),
+            seconds: a.u32("seconds"),
+            voice: a.bool("ptt"),
+        };
     }
     if let Some(v) = b.obj("video") {
-        return Content::Video { url: v.non_empty("videoUrl"), mime_type: v.first_str(&["mimeType", "mimetype"]), caption: v.str("caption"), seconds: v.u32("seconds") };
+        return Content::Video {
+            url: v.non_empty("videoUrl"),
+            mime_type: v.first_str(&["mimeType", "mimetype"]),
+            caption: v.str("caption"),
+            seconds: v.u32("seconds"),
+        };
     }
     if let Some(d) = b.obj("document") {
         return Content::Document {
@@ -119,7 +165,11 @@ fn content(b: &Obj<'_, '_>) -> Content {
         };
     }
     if let Some(s) = b.obj("sticker") {
-        return Content::Sticker { url: s.non_empty("stickerUrl"), mime_type: s.first_str(&["mimeType", "mimetype"]), animated: s.bool("isAnimated") };
+        return Content::Sticker {
+            url: s.non_empty("stickerUrl"),
+            mime_type: s.first_str(&["mimeType", "mimetype"]),
+            animated: s.bool("isAnimated"),
+        };
     }
     if let Some(l) = b.obj("location") {
         return Content::Location {
@@ -173,7 +223,12 @@ fn content(b: &Obj<'_, '_>) -> Content {
         } else {
             m.non_empty("videoUrl").map(|url| MediaHeader { kind: "video".into(), url: Some(url), mime_type: None })
         };
-        return Content::Buttons { text: m.str("message"), footer: m.non_empty("footer"), header, buttons: m.objects("buttons").iter().map(button).collect() };
+        return Content::Buttons {
+            text: m.str("message"),
+            footer: m.non_empty("footer"),
+            header,
+            buttons: m.objects("buttons").iter().map(button).collect(),
+        };
     }
     if let Some(p) = b.obj("pinMessage") {
         return Content::Pin {
@@ -325,12 +380,7 @@ fn media_header(h: &Obj<'_, '_>) -> Option<MediaHeader> {
 
 /// A message kind we do not model: name the first key that is not part of the envelope.
 fn unsupported(b: &Obj<'_, '_>) -> Content {
-    let key = b
-        .o
-        .entries
-        .iter()
-        .find(|(k, v)| !ENVELOPE.contains(&k.as_ref()) && !matches!(v, Value::Null))
-        .map(|(k, _)| k.to_string());
+    let key = b.o.entries.iter().find(|(k, v)| !ENVELOPE.contains(&k.as_ref()) && !matches!(v, Value::Null)).map(|(k, _)| k.to_string());
     let provider_kind = key.clone().unwrap_or_else(|| "none".to_string());
     b.warn(
         WarningCode::UnsupportedContent,
@@ -398,7 +448,15 @@ fn notification_name(raw: &str) -> Option<&'static str> {
     })
 }
 
-fn notification_event(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>, chat: Chat, raw: &str) -> Event {
+fn notification_event(
+    cx: &Ctx,
+    b: &Obj<'_, '_>,
+    provider_event: &str,
+    instance_id: Option<String>,
+    timestamp: Option<i64>,
+    chat: Chat,
+    raw: &str,
+) -> Event {
     let call = match raw {
         "CALL_VOICE" => Some((CallState::Offer, false)),
         "CALL_VIDEO" => Some((CallState::Offer, true)),
@@ -423,13 +481,19 @@ fn notification_event(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_
     let name = match notification_name(raw) {
         Some(n) => n.to_string(),
         None => {
-            b.warn(WarningCode::UnknownNotification, "notification", format!("notification `{raw}` is not in this library's table; named `notification.{}`", raw.to_ascii_lowercase()));
+            b.warn(
+                WarningCode::UnknownNotification,
+                "notification",
+                format!("notification `{raw}` is not in this library's table; named `notification.{}`", raw.to_ascii_lowercase()),
+            );
             format!("notification.{}", raw.to_ascii_lowercase())
         }
     };
     let mut data = super::object_without(b.o, ENVELOPE);
     data.insert("notificationParameters", b.get("notificationParameters").map_or(Json::Array(Vec::new()), to_json));
-    for key in ["participantPhone", "participantLid", "requestMethod", "linkMode", "profileName", "updatedPhoto", "callId", "code", "expiresAt"] {
+    for key in
+        ["participantPhone", "participantLid", "requestMethod", "linkMode", "profileName", "updatedPhoto", "callId", "code", "expiresAt"]
+    {
         if let Some(v) = b.get(key) {
             data.insert(key, to_json(v));
         }

@@ -10,8 +10,14 @@ fn shape_of(src: &str) -> Option<(Shape, String)> {
 #[test]
 fn shapes_in_spec_order() {
     assert_eq!(shape_of(r#"{"typeWebhook":"incomingCall","event":"x","payload":{}}"#), Some((Shape::GreenApi, "incomingCall".into())));
-    assert_eq!(shape_of(r#"{"receiptId":1,"body":{"typeWebhook":"incomingMessageReceived"}}"#), Some((Shape::GreenApi, "incomingMessageReceived".into())));
-    assert_eq!(shape_of(r#"{"event":"message_created","payload":{},"type":"ReceivedCallback"}"#), Some((Shape::Callbell, "message_created".into())));
+    assert_eq!(
+        shape_of(r#"{"receiptId":1,"body":{"typeWebhook":"incomingMessageReceived"}}"#),
+        Some((Shape::GreenApi, "incomingMessageReceived".into()))
+    );
+    assert_eq!(
+        shape_of(r#"{"event":"message_created","payload":{},"type":"ReceivedCallback"}"#),
+        Some((Shape::Callbell, "message_created".into()))
+    );
     assert_eq!(shape_of(r#"{"event":"message_created","payload":"x"}"#), None);
     assert_eq!(shape_of(r#"{"attendance":{"status":"PROGRESS"},"chat":{}}"#), Some((Shape::PlugchatAttendance, "startAttendance".into())));
     assert_eq!(shape_of(r#"{"attendance":{"status":"FINISH"},"chat":{}}"#), Some((Shape::PlugchatAttendance, "finishAttendance".into())));

@@ -58,7 +58,26 @@ fn syntax_errors_have_code_point_columns() {
 
 #[test]
 fn rejects_what_json_rejects() {
-    for bad in ["", " ", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "1e", "tru", "\"a", "\"\t\"", "{} x", "'a'", "NaN", "\"\\x\"", "\u{feff}", " \u{feff}{}"] {
+    for bad in [
+        "",
+        " ",
+        "{",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        "-",
+        "1e",
+        "tru",
+        "\"a",
+        "\"\t\"",
+        "{} x",
+        "'a'",
+        "NaN",
+        "\"\\x\"",
+        "\u{feff}",
+        " \u{feff}{}",
+    ] {
         assert!(parse(bad).is_err(), "{bad:?} should fail");
     }
     for good in ["0", "-0.5e+10", "\"\"", "[]", "{}", "\u{feff}{}", " {} "] {

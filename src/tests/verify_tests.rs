@@ -57,7 +57,10 @@ fn green_api_bearer_tokens() {
     assert!(verify(BODY, &h(&[("authorization", "bearer tok1")]), &opts).ok);
     assert_eq!(verify(BODY, &h(&[("authorization", "Bearer nope")]), &opts).reason, Some(FailReason::Mismatch));
     assert_eq!(verify(BODY, &h(&[]), &opts).reason, Some(FailReason::MissingHeader));
-    assert_eq!(verify(BODY, &h(&[("authorization", "Bearer tok1")]), &VerifyOptions::GreenApi { tokens: vec![] }).reason, Some(FailReason::InvalidOptions));
+    assert_eq!(
+        verify(BODY, &h(&[("authorization", "Bearer tok1")]), &VerifyOptions::GreenApi { tokens: vec![] }).reason,
+        Some(FailReason::InvalidOptions)
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     let provider = match provider {
         "" => None,
         name => Some(Provider::from_name(name).ok_or_else(|| {
-            Error::new(ErrorCode::InvalidInput, format!("options.provider must be \"zapi\", \"plugchat\", \"greenapi\" or \"callbell\", not \"{name}\""))
+            Error::new(
+                ErrorCode::InvalidInput,
+                format!("options.provider must be \"zapi\", \"plugchat\", \"greenapi\" or \"callbell\", not \"{name}\""),
+            )
         })?),
     };
     if max_bytes.is_nan() || max_bytes < 0.0 {
@@ -76,22 +79,33 @@ pub fn detect_bytes(body: &[u8], provider: &str, headers: &str, max_bytes: f64) 
         Ok(o) => wahook::detect(body, &o),
         Err(e) => wahook::Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() },
     };
-    serde_json::to_string(&detection).unwrap_or_else(|_| "{\"provider\":null,\"ambiguous\":false,\"detectedBy\":null,\"providerEvent\":null,\"reason\":\"internal\"}".into())
+    serde_json::to_string(&detection).unwrap_or_else(|_| {
+        "{\"provider\":null,\"ambiguous\":false,\"detectedBy\":null,\"providerEvent\":null,\"reason\":\"internal\"}".into()
+    })
 }
 
 /// Verifies a request; returns the `VerifyResult` as JSON text. `now_ms` is always given by JS
 /// (`Date.now()` unless the caller injects one).
 #[wasm_bindgen(js_name = verifyBytes)]
-pub fn verify_bytes(body: &[u8], headers: &str, provider: &str, secrets: &str, tolerance_seconds: f64, now_ms: f64, header: &str) -> String {
+pub fn verify_bytes(
+    body: &[u8],
+    headers: &str,
+    provider: &str,
+    secrets: &str,
+    tolerance_seconds: f64,
+    now_ms: f64,
+    header: &str,
+) -> String {
     let secrets = split_list(secrets);
     let options = match provider {
-        "callbell" if tolerance_seconds.is_finite() && tolerance_seconds >= 0.0 && now_ms.is_finite() => Some(VerifyOptions::Callbell {
-            secrets,
-            tolerance_seconds: tolerance_seconds as u64,
-            now_ms: Some(now_ms as i64),
-        }),
+        "callbell" if tolerance_seconds.is_finite() && tolerance_seconds >= 0.0 && now_ms.is_finite() => {
+            Some(VerifyOptions::Callbell { secrets, tolerance_seconds: tolerance_seconds as u64, now_ms: Some(now_ms as i64) })
+        }
         "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
-        "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader { tokens: secrets, header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() } }),
+        "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
+            tokens: secrets,
+            header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },
+        }),
         _ => None,
     };
     match options {

@@ -20,7 +20,13 @@ macro_rules! shared_tests {
 #[macro_export]
 macro_rules! all_shared_tests {
     () => {
-        shared_tests!(parses_green_api_text, strings_and_bytes_agree, errors_are_values_not_panics, headers_settle_detection, verifies_callbell_signatures);
+        shared_tests!(
+            parses_green_api_text,
+            strings_and_bytes_agree,
+            errors_are_values_not_panics,
+            headers_settle_detection,
+            verifies_callbell_signatures
+        );
     };
 }
 use wahook_wasm::{detect_bytes, parse_bytes, parse_string, sign, verify_bytes};
