@@ -21,10 +21,13 @@ test("limits: depth, size, long strings and arrays, numbers out of range", () =>
   const big = '{"typeWebhook":"x","pad":"' + "x".repeat(2_000_000) + '"}';
   assert.equal(code(big), "too_large");
   assert.equal(code(big, { maxBytes: 4_000_000 }), "ok");
-  const arr = '{"type":"MessageStatusCallback","status":"READ","ids":[' + Array.from({ length: 50_000 }, (_, i) => `"m${i}"`).join(",") + "]}";
+  const arr = '{"type":"MessageStatusCallback","status":"READ","ids":[' + Array.from({ length: 10_000 }, (_, i) => `"m${i}"`).join(",") + "]}";
   const r = parse(arr, { maxBytes: 2_000_000 });
-  assert.equal(r.events.length, 50_000);
-  assert.equal(new Set(r.events.map((e) => e.dedupeKey)).size, 50_000);
+  assert.equal(r.events.length, 10_000);
+  assert.equal(new Set(r.events.map((e) => e.dedupeKey)).size, 10_000);
+  // A 1 MB body of ids would fan out into ~128 000 events: too_large, not 170 MB of memory.
+  const huge = '{"type":"MessageStatusCallback","status":"READ","ids":[' + Array.from({ length: 120_000 }, (_, i) => `"${i}"`).join(",") + "]}";
+  assert.equal(code(huge), "too_large");
   const n = parse('{"type":"ReceivedCallback","phone":"1","momment":1e400,"location":{"latitude":-1e999,"longitude":1e-400}}');
   assert.equal(n.events[0].timestamp, null);
   assert.equal(n.events[0].content.latitude, null);
@@ -34,6 +37,17 @@ test("limits: depth, size, long strings and arrays, numbers out of range", () =>
   const sys = parse(keys);
   assert.equal(Object.keys(sys.events[0].data).length, 5000);
   assert.equal(sys.events[0].data.k0, 15000);
+});
+
+test("includeRaw on a large fan-out does not multiply the body", () => {
+  const ids = Array.from({ length: 10_000 }, (_, i) => `"m${i}"`).join(",");
+  const body = `{"type":"MessageStatusCallback","status":"READ","pad":"${"x".repeat(700_000)}","ids":[${ids}]}`;
+  const t0 = performance.now();
+  const r = parse(body, { includeRaw: true });
+  assert.ok(performance.now() - t0 < 5000);
+  assert.equal(r.events.length, 10_000);
+  assert.ok(r.events.filter((e) => "raw" in e).length <= 8);
+  assert.deepEqual(r.warnings.map((w) => w.code), ["raw_omitted"]);
 });
 
 test("encodings: BOM, NUL, lone surrogates, invalid UTF-8", () => {

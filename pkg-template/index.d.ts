@@ -70,7 +70,8 @@ export type WarningCode =
   | "invalid_type"
   | "missing_field"
   | "provider_marker"
-  | "lone_surrogate";
+  | "lone_surrogate"
+  | "raw_omitted";
 
 export interface Warning {
   code: WarningCode;

@@ -94,6 +94,8 @@ pub enum ParseError {
 pub struct Parsed<'a> {
     pub value: Value<'a>,
     pub lone_surrogates: usize,
+    /// Length of the source text in bytes.
+    pub source_len: usize,
 }
 
 /// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
@@ -106,7 +108,7 @@ pub fn parse(src: &str) -> Result<Parsed<'_>, ParseError> {
     if p.pos < p.bytes.len() {
         return Err(p.syntax("unexpected data after the JSON value"));
     }
-    Ok(Parsed { value, lone_surrogates: p.lone_surrogates })
+    Ok(Parsed { value, lone_surrogates: p.lone_surrogates, source_len: src.len() })
 }
 
 /// 1-based line and column (in Unicode code points) of a byte offset in `src`.

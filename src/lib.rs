@@ -57,6 +57,11 @@ use detect::Shape;
 use providers::Ctx;
 use read::{Obj, Warnings};
 
+/// The most events one body may produce (a Z-API status with that many `ids`, a Plugchat
+/// attendance with that many messages); more is `too_large`. A 1 MB body of ids would otherwise
+/// fan out into ~128 000 events and ~170 MB of memory.
+pub const MAX_EVENTS: usize = 10_000;
+
 /// The default `max_bytes`: 1 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 1_048_576;
 
@@ -136,6 +141,13 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
     let root = root_object(&body)?;
     let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE))?;
     let resolved = detect::resolve(rec.shape, options.provider, &options.headers)?;
+    let fan_out = providers::event_count(rec.shape, rec.body);
+    if fan_out > MAX_EVENTS {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!("the body fans out into {fan_out} events, more than the limit of {MAX_EVENTS} per body"),
+        ));
+    }
     let warnings = Warnings::default();
     if body.parsed.lone_surrogates > 0 {
         warnings.push(
@@ -144,7 +156,12 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
             None,
         );
     }
-    let cx = Ctx { provider: resolved.provider, include_raw: options.include_raw };
+    let cx = Ctx {
+        provider: resolved.provider,
+        include_raw: options.include_raw,
+        raw_budget: std::cell::Cell::new(Some(providers::RAW_BUDGET + body.parsed.source_len)),
+        w: &warnings,
+    };
     let b = Obj::new(rec.body, rec.body_path.to_string(), &warnings);
     let events = match rec.shape {
         Shape::GreenApi => providers::greenapi::normalize(&cx, &b, &rec.provider_event),

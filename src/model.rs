@@ -88,6 +88,8 @@ pub enum WarningCode {
     ProviderMarker,
     /// A `\u` escape held a lone UTF-16 surrogate; it was replaced by U+FFFD.
     LoneSurrogate,
+    /// `raw` was left out of some events: a large body fanned out into many events.
+    RawOmitted,
 }
 
 impl WarningCode {
@@ -105,6 +107,7 @@ impl WarningCode {
             WarningCode::MissingField => "missing_field",
             WarningCode::ProviderMarker => "provider_marker",
             WarningCode::LoneSurrogate => "lone_surrogate",
+            WarningCode::RawOmitted => "raw_omitted",
         }
     }
 }

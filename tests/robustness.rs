@@ -54,6 +54,14 @@ fn error_codes() {
     assert_eq!(err(deep.as_bytes(), &o).code, ErrorCode::TooDeep);
     let deep_array = format!("{}{}", "[".repeat(129), "]".repeat(129));
     assert_eq!(err(deep_array.as_bytes(), &o).code, ErrorCode::TooDeep);
+    // A fan-out past MAX_EVENTS is too large even under max_bytes.
+    let ids: Vec<String> = (0..=wahook::MAX_EVENTS).map(|i| format!("\"{i}\"")).collect();
+    let fan = format!(r#"{{"type":"MessageStatusCallback","status":"READ","ids":[{}]}}"#, ids.join(","));
+    let e = err(fan.as_bytes(), &o);
+    assert_eq!(e.code, ErrorCode::TooLarge);
+    assert!(e.message.contains("10001 events"), "{}", e.message);
+    let ok = format!(r#"{{"type":"MessageStatusCallback","status":"READ","ids":[{}]}}"#, ids[..wahook::MAX_EVENTS].join(","));
+    assert_eq!(wahook::parse(ok.as_bytes(), &o).expect("parse").events.len(), wahook::MAX_EVENTS);
     let small = ParseOptions { max_bytes: 10, ..ParseOptions::default() };
     assert_eq!(err(br#"{"typeWebhook":"x"}"#, &small).code, ErrorCode::TooLarge);
     let hint = ParseOptions { provider: Some(Provider::Greenapi), ..ParseOptions::default() };
@@ -217,4 +225,22 @@ fn timestamps_given_as_date_time_strings() {
     assert_eq!(codes(&r), ["invalid_type"]);
     let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"yesterday"}"#);
     assert_eq!(r.events[0].base().timestamp, None);
+}
+
+#[test]
+fn raw_is_not_multiplied_by_a_large_fan_out() {
+    // 600 KB of padding and 2 000 ids: copying the body into every event would be 1.2 GB.
+    let ids: Vec<String> = (0..2000).map(|i| format!("\"m{i}\"")).collect();
+    let body = format!(r#"{{"type":"MessageStatusCallback","status":"READ","pad":"{}","ids":[{}]}}"#, "x".repeat(600_000), ids.join(","));
+    let o = ParseOptions { include_raw: true, ..ParseOptions::default() };
+    let r = wahook::parse(body.as_bytes(), &o).expect("parse");
+    assert_eq!(r.events.len(), 2000);
+    let with_raw = r.events.iter().filter(|e| e.base().raw.is_some()).count();
+    assert!((1..=8).contains(&with_raw), "{with_raw} events carry raw");
+    assert!(r.events[0].base().raw.is_some());
+    assert_eq!(codes(&r), ["raw_omitted"]);
+    // A small fan-out keeps raw on every event.
+    let small = wahook::parse(br#"{"type":"MessageStatusCallback","status":"READ","ids":["a","b","c"]}"#, &o).expect("parse");
+    assert!(small.events.iter().all(|e| e.base().raw.is_some()));
+    assert!(small.warnings.is_empty());
 }

@@ -21,7 +21,7 @@ const SYSTEM_EVENTS: &[(&str, &str, &str)] = &[
     ("team_membership_updated", "team.membership_updated", "lastUpdateAt"),
 ];
 
-pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let Some(p) = b.obj("payload") else {
         return vec![cx.unknown(b, provider_event, None, None, "payload")];
     };
@@ -45,7 +45,7 @@ fn contact_phone(p: &Obj<'_, '_>) -> Option<String> {
     p.obj("contact").and_then(|c| c.non_empty("phoneNumber"))
 }
 
-fn message(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
     let raw_status = p.non_empty("status");
     let outbound = match raw_status.as_deref() {
         Some("sent") => true,
@@ -239,7 +239,7 @@ fn media_from_url(url: String, caption: Option<String>) -> Content {
     }
 }
 
-fn status(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
     let raw = p.str("status").unwrap_or_default();
     let status = match raw.as_str() {
         "enqueued" => Status::Accepted,
@@ -279,7 +279,7 @@ fn status(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> E
     cx.finish(event, b.o)
 }
 
-fn system(cx: &Ctx, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, name: &str, time_key: &str) -> Event {
+fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, name: &str, time_key: &str) -> Event {
     let timestamp = match time_key {
         "lastUpdatedAt" if !p.has(time_key) => p.obj("user").and_then(|u| u.iso(time_key)),
         _ => p.iso(time_key),

@@ -13,7 +13,7 @@ use crate::read::Obj;
 /// Keys every Green API body has, left out of system events' `data`.
 const ENVELOPE: &[&str] = &["typeWebhook", "instanceData", "timestamp"];
 
-pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let instance_id = b.obj("instanceData").and_then(|d| d.id("idInstance"));
     let timestamp = b.seconds("timestamp");
     let event = match provider_event {
@@ -40,7 +40,7 @@ fn chat_of(jid: Option<String>, b: &Obj<'_, '_>, key: &str) -> Chat {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-fn message(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
+fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let sd = b.obj("senderData");
     let chat = match &sd {
         Some(sd) => chat_of(sd.non_empty("chatId"), sd, "chatId"),
@@ -300,7 +300,7 @@ fn contact_card(c: &Obj<'_, '_>) -> ContactCard {
 // ---------------------------------------------------------------------------------------------
 // Status, connection, call, system
 
-fn status(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
+fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let raw = b.str("status").unwrap_or_default();
     let status = match raw.as_str() {
         "sent" => Status::Sent,
@@ -343,7 +343,7 @@ fn swe_code(text: &str) -> Option<String> {
     code.get(3..).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit())).then(|| code.to_string())
 }
 
-fn connection(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
+fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let key = if provider_event == "stateInstanceChanged" { "stateInstance" } else { "statusInstance" };
     let raw = b.str(key).unwrap_or_default();
     let state = match raw.as_str() {
@@ -370,7 +370,7 @@ fn connection(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opti
     cx.finish(event, b.o)
 }
 
-fn call(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
+fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let raw = b.non_empty("status");
     let state = match raw.as_deref() {
         None => CallState::Unknown,
@@ -397,7 +397,7 @@ fn call(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<Str
     cx.finish(event, b.o)
 }
 
-fn system(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
+fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let name = match provider_event {
         "incomingBlock" => match b.str("chatState").as_deref() {
             Some("unblocked") => "contact.unblocked",

@@ -9,15 +9,39 @@ pub mod zapi;
 use crate::dedupe;
 use crate::json::{Object, Value};
 use crate::model::{Button, Event, EventBase, Json, JsonObject, Provider, UnknownEvent, WarningCode};
-use crate::read::Obj;
+use crate::read::{Obj, Warnings};
+use std::cell::Cell;
 
 /// What every provider module needs while normalizing one body.
-pub struct Ctx {
+pub struct Ctx<'w> {
     pub provider: Provider,
     pub include_raw: bool,
+    /// Bytes of source text that `raw` may still copy: a fan-out of many events from one large body
+    /// must not multiply it (see [`RAW_BUDGET`]).
+    pub raw_budget: Cell<Option<usize>>,
+    pub w: &'w Warnings,
 }
 
-impl Ctx {
+/// How many events a body will produce, counted before building them: the `ids` of a Z-API
+/// status, the messages of a Plugchat attendance, else one.
+pub fn event_count(shape: crate::detect::Shape, body: &Object<'_>) -> usize {
+    use crate::detect::Shape;
+    let len = |key| match body.get(key) {
+        Some(Value::Array(a)) => a.len(),
+        Some(Value::Object(o)) => o.entries.len(),
+        _ => 0,
+    };
+    match shape {
+        Shape::ZapiFamily => len("ids").max(1),
+        Shape::PlugchatAttendance => len("chat") + 1,
+        _ => 1,
+    }
+}
+
+/// What `raw` may copy per parse, beyond the body's own length: 4 MiB.
+pub const RAW_BUDGET: usize = 4 << 20;
+
+impl Ctx<'_> {
     /// An event base; the dedupe key is filled in by [`Ctx::finish`].
     pub fn base(&self, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> EventBase {
         EventBase {
@@ -36,7 +60,22 @@ impl Ctx {
         let base = event.base_mut();
         base.dedupe_key = key;
         if self.include_raw {
-            base.raw = Some(Json::Object(object_without(source, &[])));
+            match self.raw_budget.get().map(|left| left.checked_sub(source.source.len())) {
+                Some(Some(left)) => {
+                    self.raw_budget.set(Some(left));
+                    base.raw = Some(Json::Object(object_without(source, &[])));
+                }
+                Some(None) => {
+                    // Out of budget: warn once; no later event gets `raw` either.
+                    self.raw_budget.set(None);
+                    self.w.push(
+                        WarningCode::RawOmitted,
+                        format!("`raw` was left out of the events past {} MiB of copied source (a large body fanned out into many events)", RAW_BUDGET >> 20),
+                        None,
+                    );
+                }
+                None => {}
+            }
         }
         event
     }

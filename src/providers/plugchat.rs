@@ -9,7 +9,7 @@ use crate::json::Value;
 use crate::model::*;
 use crate::read::Obj;
 
-pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let messages = b.obj("chat").map(|chat| messages(cx, &chat)).unwrap_or_default();
     match b.obj("attendance") {
         Some(a) => vec![attendance(cx, b, &a, provider_event, messages)],
@@ -17,7 +17,7 @@ pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> 
     }
 }
 
-fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, messages: Vec<Event>) -> Event {
+fn attendance(cx: &Ctx<'_>, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, messages: Vec<Event>) -> Event {
     let finished = provider_event == "finishAttendance";
     let raw_name = a.str("status").unwrap_or_default();
     let customer = a.obj("customer");
@@ -68,7 +68,7 @@ fn attendance(cx: &Ctx, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &str, 
 
 /// The `chat` object's messages (keyed by message id; a repeated key keeps the last), in
 /// `momment` order, each normalized as a Z-API received message.
-fn messages(cx: &Ctx, chat: &Obj<'_, '_>) -> Vec<Event> {
+fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
     // The last entry of each key, in source order.
     let mut keyed: Vec<(&str, std::cmp::Reverse<usize>)> =
         chat.o.entries.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), std::cmp::Reverse(i))).collect();

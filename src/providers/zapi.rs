@@ -64,7 +64,7 @@ fn envelope(b: &Obj<'_, '_>) -> (Option<String>, Option<i64>) {
     (instance_id, b.millis(key))
 }
 
-pub fn normalize(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     match provider_event.to_ascii_lowercase().as_str() {
         "receivedcallback" => vec![received(cx, b, provider_event)],
         "messagestatuscallback" => statuses(cx, b, provider_event),
@@ -91,7 +91,7 @@ fn chat_of(b: &Obj<'_, '_>) -> Chat {
 // ReceivedCallback: messages, notifications (system events and calls), waiting messages.
 
 /// Normalizes one received message body (also used for Plugchat attendance `chat` entries).
-pub fn received(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+pub fn received(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let chat = chat_of(b);
     if let Some(notification) = b.non_empty("notification") {
@@ -449,7 +449,7 @@ fn notification_name(raw: &str) -> Option<&'static str> {
 }
 
 fn notification_event(
-    cx: &Ctx,
+    cx: &Ctx<'_>,
     b: &Obj<'_, '_>,
     provider_event: &str,
     instance_id: Option<String>,
@@ -527,7 +527,7 @@ fn map_status(raw: &str) -> Option<(Status, Actor)> {
 }
 
 /// `MessageStatusCallback`: one status event per id in `ids`, in order.
-fn statuses(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
+fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let (instance_id, timestamp) = envelope(b);
     let raw_status = b.str("status").unwrap_or_else(|| {
         b.warn(WarningCode::MissingField, "status", "`status` is missing".into());
@@ -565,7 +565,7 @@ fn statuses(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
 }
 
 /// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.
-fn delivery(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn delivery(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let message_id = b.first_str(&["messageId", "zaapId", "id"]).unwrap_or_else(|| {
         b.warn(WarningCode::MissingField, "messageId", "`messageId` is missing".into());
@@ -588,7 +588,7 @@ fn delivery(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     cx.finish(event, b.o)
 }
 
-fn presence(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let raw = b.str("status").unwrap_or_default();
     let presence = match raw.to_ascii_uppercase().as_str() {
@@ -612,7 +612,7 @@ fn presence(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     cx.finish(event, b.o)
 }
 
-fn connection(cx: &Ctx, b: &Obj<'_, '_>, provider_event: &str) -> Event {
+fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let connected = provider_event.eq_ignore_ascii_case("ConnectedCallback");
     let event = Event::Connection(ConnectionEvent {
