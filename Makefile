@@ -9,9 +9,7 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-## bench: speed (JS vs JSON.parse, hand-written and zod normalizers; native vs serde_json), size, cold start → BENCHMARKS.md
-## serve: the inspector (www-example/) on http://127.0.0.1:8080/
-.PHONY: serve bench demo test bootstrap pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
+.PHONY: serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
@@ -20,9 +18,13 @@ demo: pkg
 ## test: every tier — the Rust core natively; the wasm binding in Node and headless Chromium; the
 ## built package imported by name in Node, Deno, workerd, Chromium (page and esbuild bundle) and tsc;
 ## SPEC conformance last.
-test: pkg test-lint test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-www test-conformance
+test: bootstrap-browser pkg test-lint test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-www test-conformance
 
 bootstrap:
+	@scripts/bootstrap.sh
+
+# The browser tiers also need Debian's chromium and chromedriver.
+bootstrap-browser:
 	@scripts/bootstrap.sh browser
 
 pkg: bootstrap
@@ -61,9 +63,12 @@ test-conformance:
 	@if [ -f "$(SHARED)/conformance/run.mjs" ]; then node "$(SHARED)/conformance/run.mjs" --pkg pkg; \
 	else echo "conformance: $(SHARED)/conformance/run.mjs not found, skipped"; fi
 
+## serve: the inspector (www-example/) on http://127.0.0.1:8080/ (PORT=... to change)
 serve: pkg
 	node scripts/serve.mjs --port $(or $(PORT),8080)
 
+## bench: speed (JS vs JSON.parse, hand-written and zod normalizers; native vs serde_json), size,
+## cold start → BENCHMARKS.md
 bench: pkg
 	node bench/run.mjs
 
