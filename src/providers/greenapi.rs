@@ -207,6 +207,16 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
             },
             None => missing(md, "buttonsMessage", type_message),
         },
+        // Newer (beta) interactive buttons; the reply variant carries the same object.
+        "interactiveButtons" | "interactiveButtonsReply" => match md.obj("interactiveButtons").or_else(|| md.obj("interactiveButtonsReply")) {
+            Some(x) => Content::Buttons {
+                text: x.str("body"),
+                footer: x.non_empty("footer"),
+                header: None,
+                buttons: x.objects("buttons").iter().map(button).collect(),
+            },
+            None => missing(md, "interactiveButtons", type_message),
+        },
         "listMessage" => match md.obj("listMessage") {
             Some(x) => Content::List {
                 title: x.non_empty("title"),

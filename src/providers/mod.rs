@@ -149,7 +149,8 @@ pub fn object_without(o: &Object<'_>, skip: &[&str]) -> JsonObject {
 
 /// A button of an interactive message, in any of the providers' spellings:
 /// `{urlButton: {displayText, url}}`, `{callButton: {displayText, phoneNumber}}`,
-/// `{quickReplyButton: {displayText, id}}`, `{buttonId, buttonText: {displayText} | "text"}`.
+/// `{quickReplyButton: {displayText, id}}`, `{buttonId, buttonText: {displayText} | "text"}`,
+/// `{type, buttonId, buttonText, copyCode | phoneNumber | url}`.
 pub fn button(b: &Obj<'_, '_>) -> Button {
     if let Some(u) = b.obj("urlButton") {
         let url = u.non_empty("url");
@@ -168,6 +169,16 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
         None => b.first_str(&["displayText", "text", "title"]),
     };
     let id = b.first_str(&["buttonId", "id"]);
+    // Green API interactive buttons: `{type: "copy" | "call" | "url" | "reply", buttonId, buttonText, copyCode | phoneNumber | url}`.
+    if let Some(Value::String(t)) = b.get("type") {
+        let (kind, value_key) = match t.as_ref() {
+            "copy" => ("copy", "copyCode"),
+            "call" => ("call", "phoneNumber"),
+            "url" => ("url", "url"),
+            _ => ("reply", ""),
+        };
+        return Button { kind: kind.into(), id, text, value: if value_key.is_empty() { None } else { b.non_empty(value_key) } };
+    }
     Button { kind: if id.is_some() || text.is_some() { "reply" } else { "other" }.into(), id, text, value: None }
 }
 
