@@ -18,6 +18,11 @@ for f in pkg-template/*; do
   sed "s/__VERSION__/$VERSION/g" "$f" > "pkg/$(basename "$f")"
 done
 chmod +x pkg/cli.js
+# The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
+printf 'export * from "./api.js";\nexport { initSync } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
+esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
+  --define:import.meta.url=undefined --outfile=pkg/api.cjs
+rm pkg/.cjs-entry.mjs
 cp README.md pkg/README.md
 # Let tests and tools import the package by name, through its exports map.
 mkdir -p node_modules
