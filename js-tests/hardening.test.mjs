@@ -91,6 +91,18 @@ test("arbitrary JS values as body or options never throw from safeParse/detect/v
   }
 });
 
+test("exotic inputs become WahookErrors, not raw exceptions", async () => {
+  const buf = new ArrayBuffer(8);
+  structuredClone(buf, { transfer: [buf] });   // detaches buf
+  assert.throws(() => parse(buf), (e) => e.name === "WahookError" && CODES.includes(e.code));
+  const req = new Request("http://x/", { method: "POST", body: "{}" });
+  await req.text();   // the body is used up
+  const { fromRequest } = await import("wahook");
+  await assert.rejects(fromRequest(req), (e) => e.name === "WahookError" && e.code === "invalid_input");
+  assert.equal(detect(new Map([["z-api-token", "x"]]), {}).provider, null);
+  assert.equal(detect('{"type":"MessageStatusCallback"}', { headers: new Map([["Z-API-Token", "x"]]) }).detectedBy, "headers");
+});
+
 test("memory stays flat over 100 000 calls, errors included", () => {
   const wasm = initSync({ module: readFileSync(join(root, "pkg", "wahook_bg.wasm")) });
   const bodies = fixtures().map(([, b]) => new Uint8Array(b));

@@ -124,7 +124,7 @@ function run(body, options) {
  * @throws {WahookError} for bodies that are not a known provider's JSON object.
  */
 export function parse(body, options) {
-  const r = run(body, options);
+  const r = safeParse(body, options);
   if (!r.ok) throw new WahookError(r.error);
   return r.value;
 }
@@ -217,7 +217,12 @@ export async function fromRequest(request, options) {
     throw new WahookError({ code: "invalid_input", message: `fromRequest needs a Fetch API Request, not ${typeOf(request)}` });
   }
   const { verify: verifyOptions, ...parseOptions } = options || {};
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  let bytes;
+  try {
+    bytes = new Uint8Array(await request.arrayBuffer());
+  } catch (e) {
+    throw new WahookError({ code: "invalid_input", message: `the request body could not be read: ${(e && e.message) || e}` });
+  }
   if (verifyOptions) {
     const v = verify(bytes, request.headers, verifyOptions);
     if (!v.ok) throw new WahookError({ code: "unauthorized", message: `the request failed verification: ${v.reason}`, reason: v.reason });
