@@ -114,8 +114,8 @@ function run(body, options) {
     return fail("too_large", `the body is ${b.bytes.byteLength} bytes, more than the limit of ${o.maxBytes} (maxBytes)`);
   }
   const text = b.bytes
-    ? parseBytes(b.bytes, o.provider, o.headers, o.includeRaw, o.maxBytes)
-    : parseString(b.text, o.provider, o.headers, o.includeRaw, o.maxBytes);
+    ? parseBytes(b.bytes, o.provider || undefined, o.headers || undefined, o.includeRaw, o.maxBytes)
+    : parseString(b.text, o.provider || undefined, o.headers || undefined, o.includeRaw, o.maxBytes);
   return JSON.parse(text);
 }
 
@@ -147,7 +147,7 @@ export function detect(body, options) {
     const b = readBody(body, o.maxBytes);
     if (b.ok === false) return none(`${b.error.code}: ${b.error.message}`);
     const bytes = b.bytes || encoder.encode(b.text);
-    return JSON.parse(detectBytes(bytes, o.provider, o.headers, o.maxBytes));
+    return JSON.parse(detectBytes(bytes, o.provider || undefined, o.headers || undefined, o.maxBytes));
   } catch (e) {
     return none(`invalid_input: ${(e && e.message) || e}`);
   }

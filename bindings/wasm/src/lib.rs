@@ -62,19 +62,23 @@ fn envelope(result: Result<wahook::ParseResult, Error>, body_len: usize) -> Stri
 /// Parses a body given as bytes. Returns `{"ok":true,"value":ParseResult}` or
 /// `{"ok":false,"error":{code,message,line,column,reason}}` as JSON text.
 #[wasm_bindgen(js_name = parseBytes)]
-pub fn parse_bytes(body: &[u8], provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> String {
+pub fn parse_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> String {
+    let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
+    let (provider, headers) = (provider.as_str(), headers.as_str());
     envelope(options(provider, headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)), body.len())
 }
 
 /// Parses a body given as a string (measured as UTF-8 for `maxBytes`).
 #[wasm_bindgen(js_name = parseString)]
-pub fn parse_string(body: &str, provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> String {
+pub fn parse_string(body: &str, provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> String {
     parse_bytes(body.as_bytes(), provider, headers, include_raw, max_bytes)
 }
 
 /// Detects the provider; returns the `Detection` as JSON text.
 #[wasm_bindgen(js_name = detectBytes)]
-pub fn detect_bytes(body: &[u8], provider: &str, headers: &str, max_bytes: f64) -> String {
+pub fn detect_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, max_bytes: f64) -> String {
+    let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
+    let (provider, headers) = (provider.as_str(), headers.as_str());
     let detection = match options(provider, headers, false, max_bytes) {
         Ok(o) => wahook::detect(body, &o),
         Err(e) => wahook::Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() },

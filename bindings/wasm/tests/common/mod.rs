@@ -35,12 +35,17 @@ const GREEN_TEXT: &[u8] = include_bytes!("../../../../tests/fixtures/greenapi/in
 const ZAPI_STATUS: &[u8] = include_bytes!("../../../../tests/fixtures/zapi/message-status-read.json");
 const CALLBELL_STATUS: &[u8] = include_bytes!("../../../../tests/fixtures/callbell/message-status-updated.json");
 
+/// How the JS layer passes an optional string: `undefined` when empty.
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
 fn json(text: &str) -> Value {
     serde_json::from_str(text).expect("the binding returns JSON")
 }
 
 pub fn parses_green_api_text() {
-    let r = json(&parse_bytes(GREEN_TEXT, "", "", false, 1_048_576.0));
+    let r = json(&parse_bytes(GREEN_TEXT, opt(""), opt(""), false, 1_048_576.0));
     assert_eq!(r["ok"], true);
     let e = &r["value"]["events"][0];
     assert_eq!(e["type"], "message");
@@ -53,8 +58,8 @@ pub fn parses_green_api_text() {
 
 pub fn strings_and_bytes_agree() {
     let text = std::str::from_utf8(ZAPI_STATUS).expect("utf8");
-    assert_eq!(parse_string(text, "", "", false, 1_048_576.0), parse_bytes(ZAPI_STATUS, "", "", false, 1_048_576.0));
-    let r = json(&parse_string(text, "plugchat", "", true, 1_048_576.0));
+    assert_eq!(parse_string(text, opt(""), opt(""), false, 1_048_576.0), parse_bytes(ZAPI_STATUS, opt(""), opt(""), false, 1_048_576.0));
+    let r = json(&parse_string(text, opt("plugchat"), opt(""), true, 1_048_576.0));
     assert_eq!(r["value"]["provider"], "plugchat");
     assert_eq!(r["value"]["detectedBy"], "hint");
     assert_eq!(r["value"]["events"][0]["status"], "read");
@@ -63,27 +68,27 @@ pub fn strings_and_bytes_agree() {
 }
 
 pub fn errors_are_values_not_panics() {
-    let r = json(&parse_bytes(b"{\n  oops", "", "", false, 1_048_576.0));
+    let r = json(&parse_bytes(b"{\n  oops", opt(""), opt(""), false, 1_048_576.0));
     assert_eq!(r["ok"], false);
     assert_eq!(r["error"]["code"], "invalid_json");
     assert_eq!(r["error"]["line"], 2);
     assert_eq!(r["error"]["column"], 3);
-    assert_eq!(json(&parse_bytes(b"\xff", "", "", false, 1_048_576.0))["error"]["code"], "invalid_encoding");
-    assert_eq!(json(&parse_bytes(ZAPI_STATUS, "", "", false, 10.0))["error"]["code"], "too_large");
-    assert_eq!(json(&parse_bytes(ZAPI_STATUS, "nope", "", false, 1_048_576.0))["error"]["code"], "invalid_input");
-    assert_eq!(json(&parse_bytes(CALLBELL_STATUS, "greenapi", "", false, 1_048_576.0))["error"]["code"], "provider_mismatch");
+    assert_eq!(json(&parse_bytes(b"\xff", opt(""), opt(""), false, 1_048_576.0))["error"]["code"], "invalid_encoding");
+    assert_eq!(json(&parse_bytes(ZAPI_STATUS, opt(""), opt(""), false, 10.0))["error"]["code"], "too_large");
+    assert_eq!(json(&parse_bytes(ZAPI_STATUS, opt("nope"), opt(""), false, 1_048_576.0))["error"]["code"], "invalid_input");
+    assert_eq!(json(&parse_bytes(CALLBELL_STATUS, opt("greenapi"), opt(""), false, 1_048_576.0))["error"]["code"], "provider_mismatch");
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(json(&parse_string(&deep, "", "", false, 1e9))["error"]["code"], "too_deep");
+    assert_eq!(json(&parse_string(&deep, opt(""), opt(""), false, 1e9))["error"]["code"], "too_deep");
     // Still usable after errors.
-    assert_eq!(json(&parse_bytes(GREEN_TEXT, "", "", false, 1_048_576.0))["ok"], true);
+    assert_eq!(json(&parse_bytes(GREEN_TEXT, opt(""), opt(""), false, 1_048_576.0))["ok"], true);
 }
 
 pub fn headers_settle_detection() {
-    let d = json(&detect_bytes(ZAPI_STATUS, "", "Z-API-Token\0secret", 1_048_576.0));
+    let d = json(&detect_bytes(ZAPI_STATUS, opt(""), opt("Z-API-Token\0secret"), 1_048_576.0));
     assert_eq!(d["provider"], "zapi");
     assert_eq!(d["detectedBy"], "headers");
     assert_eq!(d["ambiguous"], false);
-    let d = json(&detect_bytes(b"[]", "", "", 1_048_576.0));
+    let d = json(&detect_bytes(b"[]", opt(""), opt(""), 1_048_576.0));
     assert_eq!(d["provider"], Value::Null);
 }
 
