@@ -199,24 +199,16 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
             }
         }
         "buttonsMessage" => match md.obj("buttonsMessage") {
-            Some(x) => Content::Buttons {
-                text: x.str("contentText"),
-                footer: x.non_empty("footer"),
-                header: None,
-                buttons: x.objects("buttons").iter().map(button).collect(),
-            },
+            Some(x) => buttons(&x, "contentText"),
             None => missing(md, "buttonsMessage", type_message),
         },
         // Newer (beta) interactive buttons; the reply variant carries the same object.
-        "interactiveButtons" | "interactiveButtonsReply" => match md.obj("interactiveButtons").or_else(|| md.obj("interactiveButtonsReply")) {
-            Some(x) => Content::Buttons {
-                text: x.str("body"),
-                footer: x.non_empty("footer"),
-                header: None,
-                buttons: x.objects("buttons").iter().map(button).collect(),
-            },
-            None => missing(md, "interactiveButtons", type_message),
-        },
+        "interactiveButtons" | "interactiveButtonsReply" => {
+            match md.obj("interactiveButtons").or_else(|| md.obj("interactiveButtonsReply")) {
+                Some(x) => buttons(&x, "body"),
+                None => missing(md, "interactiveButtons", type_message),
+            }
+        }
         "listMessage" => match md.obj("listMessage") {
             Some(x) => Content::List {
                 title: x.non_empty("title"),
@@ -269,6 +261,16 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
             Content::Unsupported { provider_kind: other.to_string() }
         }
     };
+}
+
+/// A buttons message (`buttonsMessage`, `interactiveButtons`): its text is under `text_key`.
+fn buttons(x: &Obj<'_, '_>, text_key: &str) -> Content {
+    Content::Buttons {
+        text: x.str(text_key),
+        footer: x.non_empty("footer"),
+        header: None,
+        buttons: x.objects("buttons").iter().map(button).collect(),
+    }
 }
 
 /// A `typeMessage` whose data object is missing: unsupported, with a warning naming the key.

@@ -70,7 +70,10 @@ impl Ctx<'_> {
                     self.raw_budget.set(None);
                     self.w.push(
                         WarningCode::RawOmitted,
-                        format!("`raw` was left out of the events past {} MiB of copied source (a large body fanned out into many events)", RAW_BUDGET >> 20),
+                        format!(
+                            "`raw` was left out of the events past {} MiB of copied source (a large body fanned out into many events)",
+                            RAW_BUDGET >> 20
+                        ),
                         None,
                     );
                 }
