@@ -1,10 +1,14 @@
-//! The wasm-bindgen boundary of wahook: converts arguments, calls the core, returns JSON text.
+//! The wasm-bindgen boundary of wahook: converts arguments, calls the core, returns results.
 //!
-//! Results cross as one JSON string that the JS layer (`pkg-template/api.js`) turns into plain
-//! objects with `JSON.parse`: one boundary crossing per call, no prototype tricks (`__proto__`
-//! keys become own properties), and exactly the serde serialization of the Rust model.
+//! Results of `parse` and `detect` cross as a *tape* (see [`tape`]) in wasm memory that the JS
+//! layer (`pkg-template/api.js`, `readTape`) turns into plain objects: one boundary crossing per
+//! call, exactly the serde serialization of the Rust model, no JSON text in between.
 //! Headers cross as `name\0value\0name\0value…`; secrets and tokens as `a\0b\0…`.
 
+pub mod tape;
+
+use std::cell::RefCell;
+use tape::Tape;
 use wahook::{verify::VerifyOptions, Error, ErrorCode, Headers, ParseOptions, Provider};
 use wasm_bindgen::prelude::*;
 
@@ -38,54 +42,67 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     Ok(ParseOptions { provider, headers: split_pairs(headers), include_raw, max_bytes })
 }
 
-fn envelope(result: Result<wahook::ParseResult, Error>, body_len: usize) -> String {
-    // One buffer, sized once (the output is about as long as the body), written in place.
-    let mut buf = Vec::with_capacity(512 + body_len + body_len / 2);
-    let written = match &result {
-        Ok(v) => {
-            buf.extend_from_slice(b"{\"ok\":true,\"value\":");
-            serde_json::to_writer(&mut buf, v)
-        }
-        Err(e) => {
-            buf.extend_from_slice(b"{\"ok\":false,\"error\":");
-            serde_json::to_writer(&mut buf, e)
-        }
-    };
-    buf.push(b'}');
-    match written.map(|()| String::from_utf8(buf)) {
-        Ok(Ok(s)) => s,
-        // serde_json writes UTF-8 and cannot fail on a Vec; this arm only avoids a panic site.
-        _ => "{\"ok\":false,\"error\":{\"code\":\"invalid_input\",\"message\":\"internal serialization error\",\"line\":null,\"column\":null,\"reason\":null}}".to_string(),
-    }
+thread_local! {
+    /// The result buffers and the known keys, reused by every call (see `tape`).
+    static TAPE: RefCell<Tape> = RefCell::new(Tape::default());
 }
 
-/// Parses a body given as bytes. Returns `{"ok":true,"value":ParseResult}` or
-/// `{"ok":false,"error":{code,message,line,column,reason}}` as JSON text.
+/// Encodes a result on the shared tape; returns the address of its header for JS.
+fn to_tape<T: serde::Serialize>(ok: bool, value: &T) -> u32 {
+    TAPE.with(|t| match t.try_borrow_mut() {
+        Ok(mut tape) => tape.encode(ok, value).as_ptr() as usize as u32,
+        // Only reachable if a call re-entered the binding; JS never does.
+        Err(_) => 0,
+    })
+}
+
+/// What JS gets when encoding itself failed (no model type can make it fail).
+pub(crate) fn internal_error() -> Error {
+    Error::new(ErrorCode::InvalidInput, "internal error: the result could not be encoded")
+}
+
+/// The last tape, for the binding's own tests: `(ok, words, nums, pool, keys)`.
+#[doc(hidden)]
+pub fn last_tape<R>(f: impl FnOnce(bool, &[u32], &[f64], &[u8], &[Box<str>]) -> R) -> Option<R> {
+    TAPE.with(|t| {
+        let tape = t.try_borrow().ok()?;
+        let (ok, words, nums, pool) = tape.parts();
+        Some(f(ok, words, nums, pool, tape.keys()))
+    })
+}
+
+/// The instance's memory, where JS reads tapes.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Parses a body given as bytes. Returns the address of a tape header (see `tape`): a
+/// `ParseResult` when ok, else an `Error` `{code,message,line,column,reason}`.
 #[wasm_bindgen(js_name = parseBytes)]
-pub fn parse_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> String {
+pub fn parse_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> u32 {
     let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
-    let (provider, headers) = (provider.as_str(), headers.as_str());
-    envelope(options(provider, headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)), body.len())
+    match options(&provider, &headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)) {
+        Ok(v) => to_tape(true, &v),
+        Err(e) => to_tape(false, &e),
+    }
 }
 
 /// Parses a body given as a string (measured as UTF-8 for `maxBytes`).
 #[wasm_bindgen(js_name = parseString)]
-pub fn parse_string(body: &str, provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> String {
+pub fn parse_string(body: &str, provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> u32 {
     parse_bytes(body.as_bytes(), provider, headers, include_raw, max_bytes)
 }
 
-/// Detects the provider; returns the `Detection` as JSON text.
+/// Detects the provider; returns the address of a tape header holding the `Detection`.
 #[wasm_bindgen(js_name = detectBytes)]
-pub fn detect_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, max_bytes: f64) -> String {
+pub fn detect_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, max_bytes: f64) -> u32 {
     let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
-    let (provider, headers) = (provider.as_str(), headers.as_str());
-    let detection = match options(provider, headers, false, max_bytes) {
+    let detection = match options(&provider, &headers, false, max_bytes) {
         Ok(o) => wahook::detect(body, &o),
         Err(e) => wahook::Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() },
     };
-    serde_json::to_string(&detection).unwrap_or_else(|_| {
-        "{\"provider\":null,\"ambiguous\":false,\"detectedBy\":null,\"providerEvent\":null,\"reason\":\"internal\"}".into()
-    })
+    to_tape(true, &detection)
 }
 
 /// Verifies a request; returns the `VerifyResult` as JSON text. `now_ms` is always given by JS

@@ -1,0 +1,476 @@
+//! The result format between wasm and JS: a *tape* that `pkg-template/api.js` (`readTape`) turns
+//! into plain objects, instead of JSON text that JS would have to `JSON.parse`.
+//!
+//! A serde [`Serializer`] writes any `Serialize` value (the core's model, errors, detections) as:
+//! - `words`: a stream of u32 — an op, then its operands:
+//!   - [`NULL`], [`TRUE`], [`FALSE`]
+//!   - [`INT`] `v` (an i32), [`NUM`] `i` (the f64 `nums[i]`)
+//!   - [`STR`] `start len`: `pool.slice(start, start + len)` in UTF-16 units of the decoded pool
+//!   - [`ARR`] `n` then `n` values; [`OBJ`] `n` then `n` × (key, value)
+//!   - [`CONST`] `key`: a string value that is a known key (enum variants)
+//! - a key is a word: `id` (a string JS already knows), [`KEY_NEW`]` | id` then `start len` (JS
+//!   learns it: `keys[id] = slice`), or [`KEY_DYNAMIC`] then `start len` (not interned).
+//! - `nums`: f64 values; `pool`: the UTF-8 of every string, decoded by JS once per call.
+//!
+//! Known keys persist for the life of the instance on both sides, so a field name crosses the
+//! boundary once; afterwards it costs one word and JS uses the same interned string. Why: building
+//! objects from the tape takes about a third of the time `JSON.parse` needs for the same result.
+//! Non-finite floats become null, as `JSON.stringify` (and serde_json) write them.
+
+use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct};
+
+pub const NULL: u32 = 0;
+pub const TRUE: u32 = 1;
+pub const FALSE: u32 = 2;
+pub const INT: u32 = 3;
+pub const NUM: u32 = 4;
+pub const STR: u32 = 5;
+pub const ARR: u32 = 6;
+pub const OBJ: u32 = 7;
+pub const CONST: u32 = 8;
+pub const KEY_NEW: u32 = 0x4000_0000;
+pub const KEY_DYNAMIC: u32 = 0x8000_0000;
+
+/// Keys (and enum variant names) remembered across calls: at most this many, of at most
+/// [`KEY_MAX_LEN`] bytes, so hostile bodies with endless distinct keys cannot grow the table.
+const KEY_CAPACITY: usize = 1024;
+const KEY_MAX_LEN: usize = 48;
+const SLOTS: usize = 2048;
+
+/// Buffers larger than this after a call are released before the next one.
+const KEEP_BYTES: usize = 256 * 1024;
+
+/// The header JS reads: `[ok, words ptr, words len, nums ptr, nums len, pool ptr, pool len]`.
+pub type Header = [u32; 7];
+
+pub struct Tape {
+    words: Vec<u32>,
+    nums: Vec<f64>,
+    pool: Vec<u8>,
+    /// Length of `pool` in UTF-16 units.
+    units: u32,
+    /// Interned keys: open addressing over `SLOTS`, each slot `id + 1` (0 = empty).
+    slots: Vec<u32>,
+    keys: Vec<Box<str>>,
+    header: Header,
+}
+
+impl Default for Tape {
+    fn default() -> Self {
+        Tape { words: Vec::new(), nums: Vec::new(), pool: Vec::new(), units: 0, slots: vec![0; SLOTS], keys: Vec::new(), header: [0; 7] }
+    }
+}
+
+#[derive(Debug)]
+pub struct Error;
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("tape")
+    }
+}
+impl std::error::Error for Error {}
+impl ser::Error for Error {
+    fn custom<T: core::fmt::Display>(_: T) -> Self {
+        Error
+    }
+}
+
+fn hash(s: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in s {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h as usize
+}
+
+impl Tape {
+    /// Encodes `value` as the whole tape; `ok` tells JS whether it is a value or an error.
+    /// Returns the header. Known keys are kept; the buffers are reused.
+    pub fn encode<T: Serialize + ?Sized>(&mut self, ok: bool, value: &T) -> &Header {
+        for (v, cap) in [(self.words.capacity() * 4, 0), (self.nums.capacity() * 8, 1), (self.pool.capacity(), 2)] {
+            if v > KEEP_BYTES {
+                match cap {
+                    0 => self.words = Vec::new(),
+                    1 => self.nums = Vec::new(),
+                    _ => self.pool = Vec::new(),
+                }
+            }
+        }
+        self.words.clear();
+        self.nums.clear();
+        self.pool.clear();
+        self.units = 0;
+        let ok = match value.serialize(&mut *self) {
+            Ok(()) => ok,
+            Err(Error) => {
+                // Only a custom Serialize impl could fail; none in the model does. Report it.
+                self.words.clear();
+                self.nums.clear();
+                self.pool.clear();
+                self.units = 0;
+                let _ = crate::internal_error().serialize(&mut *self);
+                false
+            }
+        };
+        self.header = [
+            u32::from(ok),
+            self.words.as_ptr() as usize as u32,
+            self.words.len() as u32,
+            self.nums.as_ptr() as usize as u32,
+            self.nums.len() as u32,
+            self.pool.as_ptr() as usize as u32,
+            self.pool.len() as u32,
+        ];
+        &self.header
+    }
+
+    /// The last tape, for tests: `(ok, words, nums, pool as text)`.
+    pub fn parts(&self) -> (bool, &[u32], &[f64], &[u8]) {
+        (self.header[0] == 1, &self.words, &self.nums, &self.pool)
+    }
+
+    /// The words that name the known keys, in id order (tests decode with them).
+    pub fn keys(&self) -> &[Box<str>] {
+        &self.keys
+    }
+
+    fn push_str(&mut self, s: &str) {
+        let start = self.units;
+        self.pool.extend_from_slice(s.as_bytes());
+        let len = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+        self.units = self.units.wrapping_add(len as u32);
+        self.words.extend_from_slice(&[start, len as u32]);
+    }
+
+    /// Writes a key word (see the module doc), interning `k` when there is room.
+    fn key(&mut self, k: &str) {
+        if k.len() <= KEY_MAX_LEN {
+            let mut slot = hash(k.as_bytes()) % SLOTS;
+            loop {
+                let Some(&entry) = self.slots.get(slot) else { break };
+                if entry == 0 {
+                    if self.keys.len() >= KEY_CAPACITY {
+                        break;
+                    }
+                    let id = self.keys.len() as u32;
+                    self.keys.push(k.into());
+                    if let Some(s) = self.slots.get_mut(slot) {
+                        *s = id + 1;
+                    }
+                    self.words.push(KEY_NEW | id);
+                    self.push_str(k);
+                    return;
+                }
+                let id = entry - 1;
+                if self.keys.get(id as usize).is_some_and(|known| &**known == k) {
+                    self.words.push(id);
+                    return;
+                }
+                slot = (slot + 1) % SLOTS;
+            }
+        }
+        self.words.push(KEY_DYNAMIC);
+        self.push_str(k);
+    }
+
+    fn num(&mut self, v: f64) {
+        if v.is_finite() {
+            self.words.extend_from_slice(&[NUM, self.nums.len() as u32]);
+            self.nums.push(v);
+        } else {
+            self.words.push(NULL);
+        }
+    }
+
+    fn int(&mut self, v: i64) {
+        match i32::try_from(v) {
+            Ok(small) => self.words.extend_from_slice(&[INT, small as u32]),
+            Err(_) => self.num(v as f64),
+        }
+    }
+
+    /// Starts a container: the op and a count placeholder, patched by [`Compound::end`].
+    fn open(&mut self, op: u32) -> Compound<'_> {
+        self.words.extend_from_slice(&[op, 0]);
+        let at = self.words.len() - 1;
+        Compound { tape: self, at, count: 0 }
+    }
+}
+
+/// An object or array being written.
+pub struct Compound<'a> {
+    tape: &'a mut Tape,
+    at: usize,
+    count: u32,
+}
+
+impl Compound<'_> {
+    fn finish(self) -> Result<(), Error> {
+        if let Some(w) = self.tape.words.get_mut(self.at) {
+            *w = self.count;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.words.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.int(v.into());
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        match i64::try_from(v) {
+            Ok(i) => self.int(i),
+            Err(_) => self.num(v as f64),
+        }
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.num(v.into());
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.num(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.words.push(STR);
+        self.push_str(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+        // Enum values (statuses, kinds, directions) repeat on every call: intern them like keys.
+        self.words.push(CONST);
+        self.key(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open(ARR))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(Error)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(Error)
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(Error)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open(OBJ))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open(OBJ))
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+        Err(Error)
+    }
+}
+
+impl SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        self.count += 1;
+        v.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.finish()
+    }
+}
+
+impl SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+        self.count += 1;
+        self.tape.key(key);
+        v.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.finish()
+    }
+}
+
+impl SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.count += 1;
+        key.serialize(KeySerializer(&mut *self.tape))
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        v.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.finish()
+    }
+}
+
+/// Map keys: strings only (every map in the model has string keys).
+struct KeySerializer<'a>(&'a mut Tape);
+
+impl ser::Serializer for KeySerializer<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.0.key(v);
+        Ok(())
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_char(self, _: char) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+        self.0.key(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(Error)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(Error)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(Error)
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(Error)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(Error)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(Error)
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+        Err(Error)
+    }
+}
