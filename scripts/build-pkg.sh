@@ -10,7 +10,7 @@ rm -rf pkg
 wasm-pack --quiet build bindings/wasm --release --target web --mode no-install \
   --out-dir ../../pkg --out-name wahook --no-pack --no-typescript --no-opt
 # wasm-opt must be binaryen >= 117 (npm), with the features rustc enables by default.
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --strip-debug --strip-producers \
   pkg/wahook_bg.wasm -o pkg/wahook_bg.wasm
 rm -f pkg/.gitignore pkg/package.json pkg/README.md

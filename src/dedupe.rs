@@ -63,15 +63,15 @@ impl Fnv {
     fn object(&mut self, o: &Object<'_>) {
         // Keys sorted; of duplicate keys the last (as JSON.parse): sort by key, then by position
         // descending, and keep the first of each key.
-        let mut sorted: Vec<(&str, std::cmp::Reverse<usize>, &Value<'_>)> =
-            o.entries.iter().enumerate().map(|(i, (k, v))| (k.as_ref(), std::cmp::Reverse(i), v)).collect();
-        sorted.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        sorted.dedup_by(|later, first| later.0 == first.0);
+        let keys: Vec<&str> = o.entries.iter().map(|(k, _)| k.as_ref()).collect();
+        let groups = crate::order::key_groups(&keys);
         self.tag(6);
-        self.bytes(&(sorted.len() as u64).to_le_bytes());
-        for (k, _, v) in sorted {
-            self.str(k);
-            self.value(v);
+        self.bytes(&(groups.len() as u64).to_le_bytes());
+        for (_, last) in groups {
+            if let Some((k, v)) = o.entries.get(last) {
+                self.str(k);
+                self.value(v);
+            }
         }
     }
 }

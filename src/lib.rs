@@ -43,8 +43,10 @@ mod error;
 mod ids;
 pub mod json;
 pub mod model;
+mod order;
 mod providers;
 mod read;
+mod text;
 mod time;
 pub mod verify;
 

@@ -350,7 +350,7 @@ fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opti
 
 /// The first `SWE` + 3 digits code in a text.
 fn swe_code(text: &str) -> Option<String> {
-    let i = text.find("SWE")?;
+    let i = crate::text::find(text, "SWE")?;
     let code = text.get(i..i + 6)?;
     code.get(3..).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit())).then(|| code.to_string())
 }

@@ -133,21 +133,14 @@ fn number(token: &str) -> Json {
 /// The object without the keys in `skip`, duplicates collapsed as `JSON.parse` does. Sorting keeps
 /// this O(n log n) for hostile objects with many keys.
 pub fn object_without(o: &Object<'_>, skip: &[&str]) -> JsonObject {
-    let mut keyed: Vec<(&str, usize)> =
-        o.entries.iter().enumerate().filter(|(_, (k, _))| !skip.contains(&k.as_ref())).map(|(i, (k, _))| (k.as_ref(), i)).collect();
-    keyed.sort_unstable();
-    // Per key: (first position, index of the last value).
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(keyed.len());
-    let mut prev: Option<&str> = None;
-    for (k, i) in keyed {
-        match kept.last_mut() {
-            Some(last) if prev == Some(k) => last.1 = i,
-            _ => kept.push((i, i)),
-        }
-        prev = Some(k);
-    }
-    kept.sort_unstable();
-    JsonObject(kept.into_iter().filter_map(|(_, last)| o.entries.get(last).map(|(k, v)| (k.to_string(), to_json(v)))).collect())
+    let kept: Vec<&(std::borrow::Cow<'_, str>, Value<'_>)> = o.entries.iter().filter(|(k, _)| !skip.contains(&k.as_ref())).collect();
+    let keys: Vec<&str> = kept.iter().map(|(k, _)| k.as_ref()).collect();
+    JsonObject(
+        crate::order::key_groups_in_source_order(&keys)
+            .into_iter()
+            .filter_map(|(_, last)| kept.get(last).map(|(k, v)| (k.to_string(), to_json(v))))
+            .collect(),
+    )
 }
 
 /// A button of an interactive message, in any of the providers' spellings:
@@ -157,7 +150,7 @@ pub fn object_without(o: &Object<'_>, skip: &[&str]) -> JsonObject {
 pub fn button(b: &Obj<'_, '_>) -> Button {
     if let Some(u) = b.obj("urlButton") {
         let url = u.non_empty("url");
-        let copy = url.as_deref().is_some_and(|x| x.contains("otp_type=COPY_CODE"));
+        let copy = url.as_deref().is_some_and(|x| crate::text::contains(x, "otp_type=COPY_CODE"));
         return Button { kind: if copy { "copy" } else { "url" }.into(), id: None, text: u.str("displayText"), value: url };
     }
     if let Some(c) = b.obj("callButton") {
@@ -188,7 +181,7 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
 /// Finds Green API style error markers (`{{SWE001}}`) in a text or URL and warns.
 pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
     if let Some(v) = value {
-        if let Some(start) = v.find("{{SWE") {
+        if let Some(start) = crate::text::find(v, "{{SWE") {
             let marker: String = v.get(start..).unwrap_or("").chars().take_while(|&c| c != '}').chain("}}".chars()).collect();
             o.warn(
                 WarningCode::ProviderMarker,

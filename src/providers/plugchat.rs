@@ -69,21 +69,20 @@ fn attendance(cx: &Ctx<'_>, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &s
 /// The `chat` object's messages (keyed by message id; a repeated key keeps the last), in
 /// `momment` order, each normalized as a Z-API received message.
 fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
-    // The last entry of each key, in source order.
-    let mut keyed: Vec<(&str, std::cmp::Reverse<usize>)> =
-        chat.o.entries.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), std::cmp::Reverse(i))).collect();
-    keyed.sort_unstable();
-    keyed.dedup_by(|later, first| later.0 == first.0);
-    let mut order: Vec<usize> = keyed.into_iter().map(|(_, std::cmp::Reverse(i))| i).collect();
-    order.sort_unstable();
-    let mut items: Vec<(i64, usize, Obj<'_, '_>)> = order
+    // The last entry of each key, ordered by `momment`, then by position.
+    let keys: Vec<&str> = chat.o.entries.iter().map(|(k, _)| k.as_ref()).collect();
+    let items: Vec<(i64, usize, Obj<'_, '_>)> = crate::order::key_groups(&keys)
         .into_iter()
-        .filter_map(|i| match chat.o.entries.get(i) {
-            Some((k, Value::Object(o))) => Some((sort_time(o), i, chat.obj(k)?)),
+        .filter_map(|(_, last)| match chat.o.entries.get(last) {
+            Some((k, Value::Object(o))) => Some((sort_time(o), last, chat.obj(k)?)),
             _ => None,
         })
         .collect();
-    items.sort_by_key(|(t, i, _)| (*t, *i));
+    let order = crate::order::sorted_indices(items.len(), &|a, b| {
+        let key = |i: usize| items.get(i).map(|(t, pos, _)| (*t, *pos));
+        key(a).cmp(&key(b))
+    });
+    let items: Vec<&(i64, usize, Obj<'_, '_>)> = order.into_iter().filter_map(|i| items.get(i)).collect();
     items
         .iter()
         .map(|(_, _, m)| {

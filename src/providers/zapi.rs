@@ -398,10 +398,10 @@ pub fn vcard_phones(vcard: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in vcard.lines() {
         let upper = line.to_ascii_uppercase();
-        if !upper.contains("TEL") {
+        if !crate::text::contains(&upper, "TEL") {
             continue;
         }
-        let phone = if let Some(i) = line.find("waid=") {
+        let phone = if let Some(i) = crate::text::find(line, "waid=") {
             line.get(i + 5..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect::<String>()
         } else {
             line.rsplit(':').next().unwrap_or("").chars().filter(char::is_ascii_digit).collect()

@@ -7,6 +7,10 @@
 
 pub mod tape;
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::cell::RefCell;
 use tape::Tape;
 use wahook::{verify::VerifyOptions, Error, ErrorCode, Headers, ParseOptions, Provider};

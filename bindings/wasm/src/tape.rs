@@ -76,12 +76,12 @@ impl ser::Error for Error {
     }
 }
 
+/// A cheap slot hash for short keys: length and three bytes. Collisions only cost a probe (the
+/// key is always compared), and hashing every byte was 8% of a parse.
 fn hash(s: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in s {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h as usize
+    let byte = |i: usize| s.get(i).map_or(0, |&b| b as usize);
+    let n = s.len();
+    (n.wrapping_mul(0x9e37) ^ byte(0) ^ (byte(n / 2) << 4) ^ (byte(n.wrapping_sub(1)) << 8) ^ (byte(1) << 2)).wrapping_mul(0x9e37_79b1) >> 7
 }
 
 impl Tape {
