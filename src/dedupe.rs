@@ -40,10 +40,10 @@ impl Fnv {
             Value::Bool(b) => self.tag(if *b { 1 } else { 2 }),
             Value::Number(n) => {
                 self.tag(3);
-                match n.parse::<f64>() {
+                match crate::number::parse_f64(n) {
                     // -0 and 0 are the same number.
-                    Ok(x) => self.bytes(&(if x == 0.0 { 0.0f64 } else { x }).to_bits().to_le_bytes()),
-                    Err(_) => self.str(n),
+                    Some(x) => self.bytes(&(if x == 0.0 { 0.0f64 } else { x }).to_bits().to_le_bytes()),
+                    None => self.str(n),
                 }
             }
             Value::String(s) => {

@@ -43,6 +43,7 @@ mod error;
 mod ids;
 pub mod json;
 pub mod model;
+pub mod number;
 mod order;
 mod providers;
 mod read;

@@ -139,15 +139,15 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn f64(&self, key: &str) -> Option<f64> {
         let v = self.get(key)?;
         match v {
-            Value::Number(n) => match n.parse::<f64>() {
-                Ok(x) if x.is_finite() => Some(x),
+            Value::Number(n) => match crate::number::parse_f64(n) {
+                Some(x) if x.is_finite() => Some(x),
                 _ => {
                     self.warn(WarningCode::InvalidType, key, format!("`{}` is out of range; ignored", self.key_path(key)));
                     None
                 }
             },
-            Value::String(s) => match s.trim().parse::<f64>() {
-                Ok(x) if x.is_finite() && !s.trim().is_empty() => {
+            Value::String(s) => match crate::number::parse_f64(s.trim()) {
+                Some(x) if x.is_finite() && !s.trim().is_empty() => {
                     self.wrong_type(key, "a number", v, "converted");
                     Some(x)
                 }
@@ -249,7 +249,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     fn timestamp(&self, key: &str, read: fn(f64) -> Option<(i64, time::Unit)>, converted: WarningCode, what: &str) -> Option<i64> {
         // A date-time string where a number is documented: read it, and say so.
         if let Some(Value::String(s)) = self.get(key) {
-            if s.trim().parse::<f64>().is_err() {
+            if crate::number::parse_f64(s.trim()).is_none() {
                 let ms = time::parse_iso8601(s);
                 let action = if ms.is_some() { "read as an ISO-8601 date-time" } else { "ignored" };
                 self.warn(WarningCode::InvalidType, key, format!("`{}` should be a number but is a string; {action}", self.key_path(key)));

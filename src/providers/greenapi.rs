@@ -433,8 +433,8 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opti
 /// Epoch seconds given as a number or a numeric string (no warning: both are documented).
 fn seconds_value(v: &Value<'_>) -> Option<i64> {
     let x = match v {
-        Value::Number(n) => n.parse::<f64>().ok()?,
-        Value::String(s) => s.trim().parse::<f64>().ok()?,
+        Value::Number(n) => crate::number::parse_f64(n)?,
+        Value::String(s) => crate::number::parse_f64(s.trim())?,
         _ => return None,
     };
     crate::time::from_seconds_field(x).map(|(ms, _)| ms)

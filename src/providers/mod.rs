@@ -124,8 +124,8 @@ fn number(token: &str) -> Json {
             return Json::UInt(u);
         }
     }
-    match token.parse::<f64>() {
-        Ok(f) if f.is_finite() => Json::Float(f),
+    match crate::number::parse_f64(token) {
+        Some(f) if f.is_finite() => Json::Float(f),
         _ => Json::Null,
     }
 }

@@ -95,8 +95,8 @@ fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
 /// A message's `momment` for ordering (read silently: the message's own normalization warns).
 fn sort_time(o: &crate::json::Object<'_>) -> i64 {
     let v = match o.get("momment").or_else(|| o.get("moment")) {
-        Some(Value::Number(n)) => n.parse::<f64>().ok(),
-        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        Some(Value::Number(n)) => crate::number::parse_f64(n),
+        Some(Value::String(s)) => crate::number::parse_f64(s.trim()),
         _ => None,
     };
     v.and_then(crate::time::from_millis_field).map_or(i64::MAX, |(ms, _)| ms)

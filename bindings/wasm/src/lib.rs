@@ -46,6 +46,21 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     Ok(ParseOptions { provider, headers: split_pairs(headers), include_raw, max_bytes })
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// JS `Number`: correctly rounded decimal parsing, used by the core for numbers off its exact
+    /// fast path (see `wahook::number`), so that the `.wasm` carries no float parser of its own.
+    #[wasm_bindgen(js_name = Number)]
+    fn js_number(text: &str) -> f64;
+}
+
+/// Registers `js_number` with the core (first call only; later ones are one atomic load). Called
+/// by every entry that reads JSON, rather than from a start function, which not every host runs
+/// (wasm-bindgen-test does not).
+fn use_host_numbers() {
+    wahook::number::set_host_parser(js_number);
+}
+
 thread_local! {
     /// The result buffers and the known keys, reused by every call (see `tape`).
     static TAPE: RefCell<Tape> = RefCell::new(Tape::default());
@@ -85,6 +100,7 @@ pub fn wasm_memory() -> JsValue {
 /// `ParseResult` when ok, else an `Error` `{code,message,line,column,reason}`.
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, include_raw: bool, max_bytes: f64) -> u32 {
+    use_host_numbers();
     let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
     match options(&provider, &headers, include_raw, max_bytes).and_then(|o| wahook::parse(body, &o)) {
         Ok(v) => to_tape(true, &v),
@@ -101,6 +117,7 @@ pub fn parse_string(body: &str, provider: Option<String>, headers: Option<String
 /// Detects the provider; returns the address of a tape header holding the `Detection`.
 #[wasm_bindgen(js_name = detectBytes)]
 pub fn detect_bytes(body: &[u8], provider: Option<String>, headers: Option<String>, max_bytes: f64) -> u32 {
+    use_host_numbers();
     let (provider, headers) = (provider.unwrap_or_default(), headers.unwrap_or_default());
     let detection = match options(&provider, &headers, false, max_bytes) {
         Ok(o) => wahook::detect(body, &o),

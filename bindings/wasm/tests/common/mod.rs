@@ -26,7 +26,8 @@ macro_rules! all_shared_tests {
             errors_are_values_not_panics,
             headers_settle_detection,
             verifies_callbell_signatures,
-            tapes_carry_unicode_and_reuse_keys
+            tapes_carry_unicode_and_reuse_keys,
+            hard_numbers_use_the_host_parser
         );
     };
 }
@@ -206,4 +207,17 @@ pub fn tapes_carry_unicode_and_reuse_keys() {
     // Non-finite numbers are null, as in JSON.
     let big = read(parse_string(&body.replace("1588091580", "1e400"), opt(""), opt(""), true, 1_048_576.0));
     assert_eq!(big["value"]["events"][0]["raw"]["timestamp"], Value::Null);
+}
+
+/// Numbers off the core's exact fast path go to JS `Number`, registered by the start function.
+pub fn hard_numbers_use_the_host_parser() {
+    let body = r#"{"typeWebhook":"stateInstanceChanged","instanceData":{"idInstance":1},"timestamp":1586700690,
+      "stateInstance":"authorized","x":[0.1,1e23,3.14159265358979323846264338,2.2250738585072014e-308,-0.5]}"#;
+    let r = read(parse_string(body, opt(""), opt(""), true, 1_048_576.0));
+    let x = &r["value"]["events"][0]["raw"]["x"];
+    assert_eq!(x[0].as_f64(), Some(0.1));
+    assert_eq!(x[1].as_f64(), Some(1e23));
+    assert_eq!(x[2].as_f64(), Some(std::f64::consts::PI));
+    assert_eq!(x[3].as_f64(), Some(2.2250738585072014e-308));
+    assert_eq!(x[4].as_f64(), Some(-0.5));
 }
