@@ -1,13 +1,44 @@
-//! Ordering helpers shared by every place that sorts, so that the `.wasm` carries one sort routine
-//! (each `sort_*` call on another element type or closure is another ~2 KB copy of it).
+//! Ordering helpers shared by every place that sorts, so that the `.wasm` carries one small sort
+//! routine: each std `sort_*` call on another element type or closure is another 2–8 KB copy of
+//! core's quicksort. Sorting only happens on rare paths (duplicate-key handling, id-less hashes,
+//! Plugchat attendances), so a heapsort — O(n log n) even on hostile input, a few hundred bytes —
+//! is the right trade.
 
 use std::cmp::Ordering;
 
-/// The indices `0..n` sorted by `cmp` (ties keep index order: the result is deterministic).
+/// The indices `0..n` sorted by `cmp`, ties by index (a total order: the result is deterministic).
+#[inline(never)]
 pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..n).collect();
-    idx.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
-    idx
+    let mut v: Vec<usize> = (0..n).collect();
+    let less = |v: &[usize], a: usize, b: usize| -> bool {
+        match (v.get(a), v.get(b)) {
+            (Some(&x), Some(&y)) => cmp(x, y).then(x.cmp(&y)) == Ordering::Less,
+            _ => false,
+        }
+    };
+    // Sift the element at `root` down within `v[..end]`.
+    let sift = |v: &mut Vec<usize>, mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(v, child, child + 1) {
+            child += 1;
+        }
+        if !less(v, root, child) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    for root in (0..n / 2).rev() {
+        sift(&mut v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(&mut v, 0, end);
+    }
+    v
 }
 
 /// Groups equal keys as `JSON.parse` sees duplicates: for each distinct key, `(first, last)`
@@ -37,4 +68,36 @@ pub fn key_groups_in_source_order(keys: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     last_of_first.into_iter().enumerate().filter_map(|(first, last)| last.map(|l| (first, l))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_duplicates_as_json_parse() {
+        // {"b":1,"a":2,"b":3,"c":4,"a":5}: JSON.parse gives {b:3, a:5, c:4}.
+        let keys = ["b", "a", "b", "c", "a"];
+        assert_eq!(key_groups(&keys), vec![(1, 4), (0, 2), (3, 3)]);
+        assert_eq!(key_groups_in_source_order(&keys), vec![(0, 2), (1, 4), (3, 3)]);
+        assert_eq!(key_groups(&[]), vec![]);
+    }
+
+    #[test]
+    fn heapsort_agrees_with_std_sort() {
+        let mut x: u32 = 7;
+        for n in [0usize, 1, 2, 3, 5, 8, 13, 100, 1000] {
+            let v: Vec<u32> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    x % 10
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..n).collect();
+            expected.sort_by_key(|&i| (v[i], i));
+            assert_eq!(sorted_indices(n, &|a, b| v[a].cmp(&v[b])), expected, "n = {n}");
+        }
+    }
 }

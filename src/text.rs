@@ -5,14 +5,35 @@
 
 /// Byte offset of the first `needle` in `hay` (always a char boundary: `needle` is valid UTF-8).
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    if n.is_empty() {
-        return Some(0);
+    let Some((first, rest)) = needle.as_bytes().split_first() else { return Some(0) };
+    let h = hay.as_bytes();
+    let mut from = 0;
+    // Scan for the first byte, then compare the rest there.
+    while let Some(p) = h.get(from..).and_then(|s| s.iter().position(|b| b == first)) {
+        let at = from + p;
+        if h.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
     }
-    hay.as_bytes().windows(n.len()).position(|w| w == n)
+    None
 }
 
 /// Whether `hay` contains `needle`.
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_like_str_find() {
+        for (hay, needle) in [("TEL;waid=5511:+55", "waid="), ("xx{{SWE001}}", "{{SWE"), ("SWSWE12", "SWE"), ("añoSWE", "SWE"), ("abc", "abcd"), ("", "a"), ("abc", ""), ("aab", "ab")] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} / {needle:?}");
+        }
+        assert!(contains("x otp_type=COPY_CODE", "otp_type=COPY_CODE"));
+        assert!(!contains("otp_type=COPY", "otp_type=COPY_CODE"));
+    }
 }

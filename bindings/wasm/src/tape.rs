@@ -147,8 +147,7 @@ impl Tape {
     fn key(&mut self, k: &str) {
         if k.len() <= KEY_MAX_LEN {
             let mut slot = hash(k.as_bytes()) % SLOTS;
-            loop {
-                let Some(&entry) = self.slots.get(slot) else { break };
+            while let Some(&entry) = self.slots.get(slot) {
                 if entry == 0 {
                     if self.keys.len() >= KEY_CAPACITY {
                         break;
