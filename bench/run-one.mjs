@@ -9,6 +9,14 @@ let fn;
 switch (contender) {
   case "wahook-bytes": { const { parse } = await import("wahook"); fn = (i) => parse(corpus[i]); break; }
   case "wahook-string": { const { parse } = await import("wahook"); fn = (i) => parse(strings[i]); break; }
+  // The wasm call alone (copy in, read, normalize, write the tape), without building JS objects:
+  // the difference to wahook-bytes is the JS side (argument checks and readTape).
+  case "wahook-binding": {
+    await import("wahook");
+    const { parseBytes } = await import("../pkg/wahook.js");
+    fn = (i) => parseBytes(corpus[i], undefined, undefined, false, 1048576);
+    break;
+  }
   case "json-parse": { const d = new TextDecoder(); fn = (i) => JSON.parse(d.decode(corpus[i])); break; }
   case "handwritten": { const { normalize } = await import("./baselines/handwritten.mjs"); fn = (i) => normalize(corpus[i]); break; }
   case "zod": { const { normalize } = await import("./baselines/zod.mjs"); fn = (i) => normalize(corpus[i]); break; }
