@@ -3,7 +3,7 @@
 // core writes (bindings/wasm/src/tape.rs) into plain objects. The entries only differ in how they
 // load the .wasm file.
 
-import { parseBytes, detectBytes, verifyBytes, sign as signBytes, wasmMemory } from "./wahook.js";
+import { parseBytes, detectBytes, verifyBytes, sign as signBytes, wasmMemory, resetTapeKeys } from "./wahook.js";
 
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
@@ -78,8 +78,17 @@ function readTape(header) {
   at = u32[h + 1] >>> 2;
   numAt = u32[h + 3] >>> 3;
   pool = poolLen === 0 ? "" : decoder.decode(u8.subarray(poolPtr, poolPtr + poolLen));
-  const v = value();
-  pool = "";
+  let v;
+  try {
+    v = value();
+  } catch (e) {
+    // Keys the tape defined past this point are unknown here: both sides start over.
+    keys.length = 0;
+    resetTapeKeys();
+    throw e;
+  } finally {
+    pool = "";
+  }
   return ok ? { ok: true, value: v } : { ok: false, error: v };
 }
 

@@ -90,6 +90,17 @@ pub fn last_tape<R>(f: impl FnOnce(bool, &[u32], &[f64], &[u8], &[Box<str>]) -> 
     })
 }
 
+/// Forgets the interned keys on the wasm side; JS calls it when it could not read a tape to its
+/// end (and forgets its own), so that both sides agree again.
+#[wasm_bindgen(js_name = resetTapeKeys)]
+pub fn reset_tape_keys() {
+    TAPE.with(|t| {
+        if let Ok(mut tape) = t.try_borrow_mut() {
+            tape.forget_keys();
+        }
+    });
+}
+
 /// The instance's memory, where JS reads tapes.
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {

@@ -125,6 +125,12 @@ impl Tape {
         &self.header
     }
 
+    /// Forgets the interned keys (JS lost track of them: it failed in the middle of a tape).
+    pub fn forget_keys(&mut self) {
+        self.keys.clear();
+        self.slots.fill(0);
+    }
+
     /// The last tape, for tests: `(ok, words, nums, pool as text)`.
     pub fn parts(&self) -> (bool, &[u32], &[f64], &[u8]) {
         (self.header[0] == 1, &self.words, &self.nums, &self.pool)

@@ -1,0 +1,37 @@
+// Results cross from wasm as a tape (bindings/wasm/src/tape.rs, readTape in api.js). Keys are
+// interned across calls up to a capacity; past it, and for long keys, they cross every time.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "wahook";
+
+function body(extra) {
+  return JSON.stringify({ typeWebhook: "stateInstanceChanged", instanceData: { idInstance: 1 }, timestamp: 1586700690, stateInstance: "authorized", extra });
+}
+
+test("thousands of distinct keys, long keys and odd keys survive, call after call", () => {
+  for (let round = 0; round < 3; round++) {
+    const extra = {};
+    for (let i = 0; i < 1500; i++) extra[`k${round}_${i}`] = i;
+    extra["x".repeat(200)] = "long";
+    extra["é🙂\u0000\n"] = "odd";
+    extra["__proto__x"] = 1;
+    const text = body(extra);
+    const raw = parse(text, { includeRaw: true }).events[0].raw;
+    assert.deepEqual(raw, JSON.parse(text));
+    // Ordinary results are still right once the intern table is full.
+    const e = parse(text).events[0];
+    assert.equal(e.type, "connection");
+    assert.equal(e.state, "connected");
+    assert.equal(e.instanceId, "1");
+  }
+});
+
+test("a __proto__ key is an own property, in raw and data, never the prototype", () => {
+  const text = '{"typeWebhook":"stateInstanceChanged","instanceData":{"idInstance":1},"timestamp":1,"stateInstance":"authorized","__proto__":{"polluted":true}}';
+  for (let i = 0; i < 2; i++) {
+    const raw = parse(text, { includeRaw: true }).events[0].raw;
+    assert.equal(Object.getPrototypeOf(raw), Object.prototype);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(raw, "__proto__").value, { polluted: true });
+    assert.equal({}.polluted, undefined);
+  }
+});
