@@ -221,10 +221,8 @@ pub enum Direction {
     Outbound,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct MessageEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     pub message_id: Option<String>,
     pub direction: Direction,
@@ -623,10 +621,8 @@ pub struct StatusError {
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct StatusEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     pub message_id: String,
     pub status: Status,
@@ -649,10 +645,8 @@ pub enum Presence {
     Unknown,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct PresenceEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     pub chat: Chat,
     pub presence: Presence,
@@ -673,10 +667,8 @@ pub enum ConnectionState {
     Unknown,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct ConnectionEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     pub state: ConnectionState,
     pub raw_state: String,
@@ -696,10 +688,8 @@ pub enum CallState {
     Unknown,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct CallEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     pub call_id: Option<String>,
     pub chat: Option<Chat>,
@@ -709,10 +699,8 @@ pub struct CallEvent {
     pub video: Option<bool>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct SystemEvent {
-    #[serde(flatten)]
     pub base: EventBase,
     /// Stable lower-case dotted name (`group.participant_added`, `contact.created`, ...).
     pub name: String,
@@ -769,12 +757,45 @@ pub struct AttendanceCategory {
     pub item_name: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct UnknownEvent {
-    #[serde(flatten)]
     pub base: EventBase,
 }
+
+/// `Serialize` for an event struct: the [`EventBase`] fields first, then the event's own — what
+/// `#[serde(flatten)]` wrote, without the detour through a map that flatten forces on every
+/// serializer (slower, and larger code in the `.wasm`).
+macro_rules! event_serialize {
+    ($ty:ident { $($field:ident => $key:literal),* $(,)? }) => {
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let b = &self.base;
+                let len = 5 + usize::from(b.raw.is_some()) $(+ { let _ = $key; 1 })*;
+                let mut st = s.serialize_struct(stringify!($ty), len)?;
+                st.serialize_field("provider", &b.provider)?;
+                st.serialize_field("providerEvent", &b.provider_event)?;
+                st.serialize_field("instanceId", &b.instance_id)?;
+                st.serialize_field("timestamp", &b.timestamp)?;
+                st.serialize_field("dedupeKey", &b.dedupe_key)?;
+                match &b.raw {
+                    Some(raw) => st.serialize_field("raw", raw)?,
+                    None => st.skip_field("raw")?,
+                }
+                $(st.serialize_field($key, &self.$field)?;)*
+                st.end()
+            }
+        }
+    };
+}
+
+event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content" });
+event_serialize!(StatusEvent { message_id => "messageId", status => "status", raw_status => "rawStatus", rank => "rank", actor => "actor", chat => "chat", error => "error" });
+event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen" });
+event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });
+event_serialize!(CallEvent { call_id => "callId", chat => "chat", from => "from", state => "state", raw_state => "rawState", video => "video" });
+event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", data => "data" });
+event_serialize!(UnknownEvent {  });
 
 /// A JSON value copied from the body (`data`, `raw`), with `JSON.parse`'s semantics: a repeated key
 /// keeps its first position and its last value; numbers are integers when they fit 64 bits and

@@ -36,6 +36,7 @@ pub const KEY_DYNAMIC: u32 = 0x8000_0000;
 const KEY_CAPACITY: usize = 1024;
 const KEY_MAX_LEN: usize = 48;
 const SLOTS: usize = 2048;
+const STATIC_SLOTS: usize = 512;
 
 /// Buffers larger than this after a call are released before the next one.
 const KEEP_BYTES: usize = 256 * 1024;
@@ -52,12 +53,16 @@ pub struct Tape {
     /// Interned keys: open addressing over `SLOTS`, each slot `id + 1` (0 = empty).
     slots: Vec<u32>,
     keys: Vec<Box<str>>,
+    /// Struct field names are `&'static str`: a string that lives forever never changes, so its
+    /// address and length identify it. A direct-mapped cache `(address, length, id)` skips hashing
+    /// and comparing the key for them (most keys of a result).
+    statics: Vec<(usize, usize, u32)>,
     header: Header,
 }
 
 impl Default for Tape {
     fn default() -> Self {
-        Tape { words: Vec::new(), nums: Vec::new(), pool: Vec::new(), units: 0, slots: vec![0; SLOTS], keys: Vec::new(), header: [0; 7] }
+        Tape { words: Vec::new(), nums: Vec::new(), pool: Vec::new(), units: 0, slots: vec![0; SLOTS], keys: Vec::new(), statics: vec![(0, 0, 0); STATIC_SLOTS], header: [0; 7] }
     }
 }
 
@@ -129,6 +134,26 @@ impl Tape {
     pub fn forget_keys(&mut self) {
         self.keys.clear();
         self.slots.fill(0);
+        self.statics.fill((0, 0, 0));
+    }
+
+    /// Writes the key word of a `'static` key, through the address cache. Not inlined: it is
+    /// called at every field of every struct.
+    #[inline(never)]
+    fn static_key(&mut self, k: &'static str) {
+        let (addr, len) = (k.as_ptr() as usize, k.len());
+        let slot = ((addr >> 2) ^ len) % STATIC_SLOTS;
+        if let Some(&(a, l, id)) = self.statics.get(slot) {
+            if a == addr && l == len {
+                self.words.push(id);
+                return;
+            }
+        }
+        if let Some(id) = self.key(k) {
+            if let Some(entry) = self.statics.get_mut(slot) {
+                *entry = (addr, len, id);
+            }
+        }
     }
 
     /// The last tape, for tests: `(ok, words, nums, pool as text)`.
@@ -149,8 +174,9 @@ impl Tape {
         self.words.extend_from_slice(&[start, len as u32]);
     }
 
-    /// Writes a key word (see the module doc), interning `k` when there is room.
-    fn key(&mut self, k: &str) {
+    /// Writes a key word (see the module doc), interning `k` when there is room; returns its id
+    /// when it is interned.
+    fn key(&mut self, k: &str) -> Option<u32> {
         if k.len() <= KEY_MAX_LEN {
             let mut slot = hash(k.as_bytes()) % SLOTS;
             while let Some(&entry) = self.slots.get(slot) {
@@ -165,18 +191,19 @@ impl Tape {
                     }
                     self.words.push(KEY_NEW | id);
                     self.push_str(k);
-                    return;
+                    return Some(id);
                 }
                 let id = entry - 1;
                 if self.keys.get(id as usize).is_some_and(|known| &**known == k) {
                     self.words.push(id);
-                    return;
+                    return Some(id);
                 }
                 slot = (slot + 1) % SLOTS;
             }
         }
         self.words.push(KEY_DYNAMIC);
         self.push_str(k);
+        None
     }
 
     fn num(&mut self, v: f64) {
@@ -306,7 +333,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
         // Enum values (statuses, kinds, directions) repeat on every call: intern them like keys.
         self.words.push(CONST);
-        self.key(variant);
+        self.static_key(variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
@@ -355,7 +382,7 @@ impl SerializeStruct for Compound<'_> {
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
         self.count += 1;
-        self.tape.key(key);
+        self.tape.static_key(key);
         v.serialize(&mut *self.tape)
     }
     fn end(self) -> Result<(), Error> {
@@ -448,7 +475,7 @@ impl ser::Serializer for KeySerializer<'_> {
         Err(Error)
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        self.0.key(variant);
+        self.0.static_key(variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
