@@ -150,11 +150,19 @@ providers (the baselines know only the mix's 14 bodies), warnings, dedupe keys, 
 | **numbers: exact fast path** (≤ 19 digits, ≤ 10^22) in the core, JS \`Number\` for the rest (core's \`dec2flt\` and its tables were ~14 KB gzip) | 65.5 KB | 5.5 µs |
 | \`+simd128\` — dropped: no gain | 79.3 KB | 5.5–5.9 µs |
 | with that room: opt-level s / 2 / 3 for everything | 74.5 / 79.5 / 80.8 KB | 4.3 / 3.3 / 3.3 µs |
-| **opt-level 2 for our crates, z for dependencies** (shipped) | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
+| opt-level 2 for our crates, z for dependencies | 76.9 KB | 3.3–3.6 µs |
+| \`string\` bodies encoded with \`TextEncoder.encodeInto\` into a reused buffer instead of the generated glue's per-character copy | — | string 4.3 → 3.8 µs |
+| dlmalloc again instead of talc (opt-level 2) — not taken: 4% faster, 2.1 KB larger | 79.0 KB | 3.48 vs 3.63 µs |
+| talc at opt-level 3 — no change | 76.9 KB | 3.64 µs |
+| events serialized as structs instead of \`#[serde(flatten)]\` (which goes through a map), and \`'static\` keys found by address in the tape's intern table (shipped) | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
+
+Sizes in this table are \`gzip -9\` of the file built at the time (the table above uses zlib level 9,
+about 0.5 KB more). Also measured and not taken: building result objects by spreading a per-shape
+template and assigning into it — 1.8× slower in V8 than the plain keyed stores \`readTape\` does.
 
 Left, with their expected gains: a model that borrows strings from the body instead of owning them
-(most of the allocations; a breaking change to the Rust API), a flat (tape) JSON reader instead of a
-tree, and building JS objects from per-shape templates instead of keyed stores.
+(most of the allocations; a breaking change to the Rust API) and a flat (tape) JSON reader instead
+of a tree (fewer allocations and moves while reading).
 `;
 writeFileSync(join(root, "BENCHMARKS.md"), md);
 console.log("BENCHMARKS.md written");
