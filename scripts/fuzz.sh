@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-300}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 mkdir -p fuzz/corpus/parse fuzz/corpus/verify
-cp tests/fixtures/*/*.json fuzz/corpus/parse/
+# Providers share file names (zapi/ and plugchat/): prefix each seed with its directory.
+for f in tests/fixtures/*/*.json; do cp "$f" "fuzz/corpus/parse/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 export RUSTC_BOOTSTRAP=1
 cargo fuzz run -O parse fuzz/corpus/parse -- -dict=fuzz/dictionary.txt -max_len=4096 \
   -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1
