@@ -62,7 +62,16 @@ pub struct Tape {
 
 impl Default for Tape {
     fn default() -> Self {
-        Tape { words: Vec::new(), nums: Vec::new(), pool: Vec::new(), units: 0, slots: vec![0; SLOTS], keys: Vec::new(), statics: vec![(0, 0, 0); STATIC_SLOTS], header: [0; 7] }
+        Tape {
+            words: Vec::new(),
+            nums: Vec::new(),
+            pool: Vec::new(),
+            units: 0,
+            slots: vec![0; SLOTS],
+            keys: Vec::new(),
+            statics: vec![(0, 0, 0); STATIC_SLOTS],
+            header: [0; 7],
+        }
     }
 }
 
@@ -93,27 +102,12 @@ impl Tape {
     /// Encodes `value` as the whole tape; `ok` tells JS whether it is a value or an error.
     /// Returns the header. Known keys are kept; the buffers are reused.
     pub fn encode<T: Serialize + ?Sized>(&mut self, ok: bool, value: &T) -> &Header {
-        for (v, cap) in [(self.words.capacity() * 4, 0), (self.nums.capacity() * 8, 1), (self.pool.capacity(), 2)] {
-            if v > KEEP_BYTES {
-                match cap {
-                    0 => self.words = Vec::new(),
-                    1 => self.nums = Vec::new(),
-                    _ => self.pool = Vec::new(),
-                }
-            }
-        }
-        self.words.clear();
-        self.nums.clear();
-        self.pool.clear();
-        self.units = 0;
+        self.reset();
         let ok = match value.serialize(&mut *self) {
             Ok(()) => ok,
             Err(Error) => {
                 // Only a custom Serialize impl could fail; none in the model does. Report it.
-                self.words.clear();
-                self.nums.clear();
-                self.pool.clear();
-                self.units = 0;
+                self.reset();
                 let _ = crate::internal_error().serialize(&mut *self);
                 false
             }
@@ -128,6 +122,23 @@ impl Tape {
             self.pool.len() as u32,
         ];
         &self.header
+    }
+
+    /// Empties the buffers for a new tape, first releasing any a large result left oversized.
+    fn reset(&mut self) {
+        if self.words.capacity() * 4 > KEEP_BYTES {
+            self.words = Vec::new();
+        }
+        if self.nums.capacity() * 8 > KEEP_BYTES {
+            self.nums = Vec::new();
+        }
+        if self.pool.capacity() > KEEP_BYTES {
+            self.pool = Vec::new();
+        }
+        self.words.clear();
+        self.nums.clear();
+        self.pool.clear();
+        self.units = 0;
     }
 
     /// Forgets the interned keys (JS lost track of them: it failed in the middle of a tape).
@@ -246,6 +257,25 @@ impl Compound<'_> {
     }
 }
 
+/// `fn $name(self, v: $ty)` writing `v` as an integer.
+macro_rules! int_methods {
+    ($($name:ident: $ty:ty),*) => {
+        $(fn $name(self, v: $ty) -> Result<(), Error> {
+            self.int(v.into());
+            Ok(())
+        })*
+    };
+}
+
+/// `fn $name(self, _: $ty)` refusing the value (a key that is not a string).
+macro_rules! refuse {
+    ($($name:ident: $ty:ty),*) => {
+        $(fn $name(self, _: $ty) -> Result<(), Error> {
+            Err(Error)
+        })*
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -261,32 +291,10 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.words.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.int(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.int(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.int(v.into());
-        Ok(())
-    }
+    // Every integer type the model uses fits an i64.
+    int_methods!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32);
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.int(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.int(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.int(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.int(v.into());
         Ok(())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
@@ -423,45 +431,7 @@ impl ser::Serializer for KeySerializer<'_> {
         self.0.key(v);
         Ok(())
     }
-    fn serialize_bool(self, _: bool) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_char(self, _: char) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(Error)
-    }
+    refuse!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8], serialize_unit_struct: &'static str);
     fn serialize_none(self) -> Result<(), Error> {
         Err(Error)
     }
@@ -469,9 +439,6 @@ impl ser::Serializer for KeySerializer<'_> {
         Err(Error)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
         Err(Error)
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {

@@ -71,7 +71,11 @@ fn read(_header: u32) -> Value {
                 tape::NUM => {
                     // As JSON.parse would see it: integral values compare as integers.
                     let f = nums[next() as usize];
-                    if f.fract() == 0.0 && f.abs() < 9.0e15 { Value::from(f as i64) } else { Value::from(f) }
+                    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                        Value::from(f as i64)
+                    } else {
+                        Value::from(f)
+                    }
                 }
                 tape::STR => {
                     let (s, l) = (next(), next());
@@ -138,7 +142,10 @@ pub fn parses_green_api_text() {
 
 pub fn strings_and_bytes_agree() {
     let text = std::str::from_utf8(ZAPI_STATUS).expect("utf8");
-    assert_eq!(read(parse_string(text, opt(""), opt(""), false, 1_048_576.0)), read(parse_bytes(ZAPI_STATUS, opt(""), opt(""), false, 1_048_576.0)));
+    assert_eq!(
+        read(parse_string(text, opt(""), opt(""), false, 1_048_576.0)),
+        read(parse_bytes(ZAPI_STATUS, opt(""), opt(""), false, 1_048_576.0))
+    );
     let r = read(parse_string(text, opt("plugchat"), opt(""), true, 1_048_576.0));
     assert_eq!(r["value"]["provider"], "plugchat");
     assert_eq!(r["value"]["detectedBy"], "hint");
