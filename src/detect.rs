@@ -26,7 +26,7 @@ pub struct Recognised<'v, 'a> {
     pub body: &'v Object<'a>,
     /// The key path of `body` inside the top-level object (`""` or `body`).
     pub body_path: &'static str,
-    pub provider_event: String,
+    pub provider_event: &'v str,
 }
 
 /// Request headers as name/value pairs; names compare case-insensitively.
@@ -70,15 +70,15 @@ fn is_object(o: &Object<'_>, key: &str) -> bool {
 /// Recognises the shape of a top-level object.
 pub fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<Recognised<'v, 'a>> {
     if let Some(t) = str_field(root, "typeWebhook") {
-        return Some(Recognised { shape: Shape::GreenApi, body: root, body_path: "", provider_event: t.to_string() });
+        return Some(Recognised { shape: Shape::GreenApi, body: root, body_path: "", provider_event: t });
     }
     if let Some(Value::Object(inner)) = root.get("body") {
         if let Some(t) = str_field(inner, "typeWebhook") {
-            return Some(Recognised { shape: Shape::GreenApi, body: inner, body_path: "body", provider_event: t.to_string() });
+            return Some(Recognised { shape: Shape::GreenApi, body: inner, body_path: "body", provider_event: t });
         }
     }
     if let (Some(event), true) = (str_field(root, "event"), is_object(root, "payload")) {
-        return Some(Recognised { shape: Shape::Callbell, body: root, body_path: "", provider_event: event.to_string() });
+        return Some(Recognised { shape: Shape::Callbell, body: root, body_path: "", provider_event: event });
     }
     if is_object(root, "attendance") && is_object(root, "chat") {
         let finished = match root.get("attendance") {
@@ -86,11 +86,11 @@ pub fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<Recognised<'v, 'a>> {
             _ => false,
         };
         let event = if finished { "finishAttendance" } else { "startAttendance" };
-        return Some(Recognised { shape: Shape::PlugchatAttendance, body: root, body_path: "", provider_event: event.to_string() });
+        return Some(Recognised { shape: Shape::PlugchatAttendance, body: root, body_path: "", provider_event: event });
     }
     if let Some(t) = str_field(root, "type") {
         if t.len() >= 8 && t.get(t.len() - 8..).is_some_and(|end| end.eq_ignore_ascii_case("callback")) {
-            return Some(Recognised { shape: Shape::ZapiFamily, body: root, body_path: "", provider_event: t.to_string() });
+            return Some(Recognised { shape: Shape::ZapiFamily, body: root, body_path: "", provider_event: t });
         }
     }
     None

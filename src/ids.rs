@@ -56,33 +56,29 @@ pub struct Hints {
 /// The canonical chat for an id as the provider sent it.
 pub fn chat(raw: &str, hints: Hints) -> Chat {
     let t = raw.trim();
-    let (id, kind) = if let Some((user, server)) = t.rsplit_once('@') {
-        let kind = kind_of_jid(server);
-        if server == "s.whatsapp.net" {
-            (with_suffix(user, "@c.us"), kind)
-        } else {
-            (t.to_string(), kind)
+    // `phone` is set for direct chats with a phone-number user part.
+    let (id, kind, phone) = if let Some((user, server)) = t.rsplit_once('@') {
+        match server {
+            "s.whatsapp.net" => (with_suffix(user, "@c.us"), ChatType::Direct, phone_digits(user)),
+            "c.us" => (t.to_string(), ChatType::Direct, phone_digits(user)),
+            _ => (t.to_string(), kind_of_jid(server), None),
         }
     } else if let Some(g) = t.strip_suffix("-group") {
-        (with_suffix(g, "@g.us"), ChatType::Group)
+        (with_suffix(g, "@g.us"), ChatType::Group, None)
     } else if let Some(b) = t.strip_suffix("-broadcast") {
-        (with_suffix(b, "@broadcast"), ChatType::Broadcast)
+        (with_suffix(b, "@broadcast"), ChatType::Broadcast, None)
     } else if is_legacy_group(t) {
-        (with_suffix(t, "@g.us"), ChatType::Group)
+        (with_suffix(t, "@g.us"), ChatType::Group, None)
     } else if hints.newsletter {
-        (with_suffix(t, "@newsletter"), ChatType::Newsletter)
+        (with_suffix(t, "@newsletter"), ChatType::Newsletter, None)
     } else if let Some(d) = phone_digits(t) {
         if hints.group {
-            (with_suffix(&d, "@g.us"), ChatType::Group)
+            (with_suffix(&d, "@g.us"), ChatType::Group, None)
         } else {
-            (with_suffix(&d, "@c.us"), ChatType::Direct)
+            (with_suffix(&d, "@c.us"), ChatType::Direct, Some(d))
         }
     } else {
-        (t.to_string(), ChatType::Direct)
-    };
-    let phone = match kind {
-        ChatType::Direct => id.strip_suffix("@c.us").and_then(phone_digits),
-        _ => None,
+        (t.to_string(), ChatType::Direct, None)
     };
     Chat { id, kind, phone, raw_id: raw.to_string() }
 }

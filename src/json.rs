@@ -2,7 +2,7 @@
 //!
 //! Why not `serde_json::Value`: the contract needs things it does not give —
 //! number tokens kept exactly as written (ids above 2^53), duplicate keys kept in order so that
-//! lookups take the last one (as `JSON.parse` does), the source text of every object (for `raw`),
+//! lookups take the last one (as `JSON.parse` does), the source length of every object (it bounds what `raw` copies),
 //! a nesting limit of exactly [`MAX_DEPTH`], lone UTF-16 surrogates accepted (as `JSON.parse` does)
 //! and error positions in code points. Strings without escapes borrow from the input.
 
@@ -26,14 +26,23 @@ pub enum Value<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Object<'a> {
     pub entries: Vec<(Cow<'a, str>, Value<'a>)>,
-    /// The object's source text, from `{` to `}`.
-    pub source: &'a str,
+    /// Length in bytes of the object's source text, from `{` to `}`.
+    pub source_len: usize,
 }
 
 impl<'a> Object<'a> {
     /// The value of `key`; with duplicate keys, the last one (as `JSON.parse`).
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
-        self.entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        let key = key.as_bytes();
+        // Length and first byte first: most keys differ there, and it saves a memcmp call.
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| {
+                let k = k.as_bytes();
+                k.len() == key.len() && k.first() == key.first() && k == key
+            })
+            .map(|(_, v)| v)
     }
 
     /// Entries with duplicate keys collapsed to the last value, in the order of each key's last
@@ -101,12 +110,12 @@ pub struct Parsed<'a> {
 /// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
 pub fn parse(src: &str) -> Result<Parsed<'_>, ParseError> {
     let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut p = Parser { src, bytes: src.as_bytes(), pos: start, depth: 0, lone_surrogates: 0, entries: Vec::new(), items: Vec::new() };
+    let mut p = Parser { src, bytes: src.as_bytes(), pos: start, depth: 0, lone_surrogates: 0, entries: Vec::with_capacity(16), items: Vec::with_capacity(8) };
     p.skip_ws();
-    let value = p.value()?;
+    let value = p.value().map_err(|e| *e)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.syntax("unexpected data after the JSON value"));
+        return Err(*p.syntax("unexpected data after the JSON value"));
     }
     Ok(Parsed { value, lone_surrogates: p.lone_surrogates, source_len: src.len() })
 }
@@ -151,6 +160,9 @@ fn plain_run(bytes: &[u8]) -> usize {
     i
 }
 
+/// Errors are boxed inside the parser so that results stay the size of a [`Value`].
+type PResult<T> = Result<T, Box<ParseError>>;
+
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
@@ -176,20 +188,22 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn syntax(&self, message: &str) -> ParseError {
-        ParseError::Syntax { message: message.to_string(), offset: self.pos }
+    #[cold]
+    fn syntax(&self, message: &str) -> Box<ParseError> {
+        Box::new(ParseError::Syntax { message: message.to_string(), offset: self.pos })
     }
 
-    fn unexpected(&self, expected: &str) -> ParseError {
+    #[cold]
+    fn unexpected(&self, expected: &str) -> Box<ParseError> {
         let found = match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
             None => "the end of the input".to_string(),
             Some(c) if c.is_control() || c == '\u{feff}' => format!("U+{:04X}", c as u32),
             Some(c) => format!("'{c}'"),
         };
-        ParseError::Syntax { message: format!("expected {expected}, found {found}"), offset: self.pos }
+        Box::new(ParseError::Syntax { message: format!("expected {expected}, found {found}"), offset: self.pos })
     }
 
-    fn value(&mut self) -> Result<Value<'a>, ParseError> {
+    fn value(&mut self) -> PResult<Value<'a>> {
         match self.peek() {
             Some(b'{') => self.object(),
             Some(b'[') => self.array(),
@@ -202,7 +216,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &'static str, v: Value<'a>) -> Result<Value<'a>, ParseError> {
+    /// A value inside an object or array: strings and numbers are read here, without the
+    /// recursive call (most values are strings and numbers).
+    #[inline(always)]
+    fn item(&mut self) -> PResult<Value<'a>> {
+        match self.peek() {
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.value(),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, v: Value<'a>) -> PResult<Value<'a>> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
             Ok(v)
@@ -211,15 +236,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), ParseError> {
+    fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ParseError::TooDeep { offset: self.pos });
+            return Err(Box::new(ParseError::TooDeep { offset: self.pos }));
         }
         Ok(())
     }
 
-    fn object(&mut self) -> Result<Value<'a>, ParseError> {
+    fn object(&mut self) -> PResult<Value<'a>> {
         self.enter()?;
         let start = self.pos;
         self.pos += 1; // '{'
@@ -240,7 +265,7 @@ impl<'a> Parser<'a> {
                 }
                 self.pos += 1;
                 self.skip_ws();
-                let v = self.value()?;
+                let v = self.item()?;
                 self.entries.push((key, v));
                 self.skip_ws();
                 match self.peek() {
@@ -254,12 +279,11 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let source = self.src.get(start..self.pos).unwrap_or("");
         let entries = self.entries.split_off(first);
-        Ok(Value::Object(Object { entries, source }))
+        Ok(Value::Object(Object { entries, source_len: self.pos - start }))
     }
 
-    fn array(&mut self) -> Result<Value<'a>, ParseError> {
+    fn array(&mut self) -> PResult<Value<'a>> {
         self.enter()?;
         self.pos += 1; // '['
         let first = self.items.len();
@@ -269,7 +293,7 @@ impl<'a> Parser<'a> {
         } else {
             loop {
                 self.skip_ws();
-                let v = self.value()?;
+                let v = self.item()?;
                 self.items.push(v);
                 self.skip_ws();
                 match self.peek() {
@@ -286,7 +310,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Array(self.items.split_off(first)))
     }
 
-    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+    fn number(&mut self) -> PResult<Value<'a>> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -324,7 +348,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a string starting at `"`; borrows when it has no escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    fn string(&mut self) -> PResult<Cow<'a, str>> {
         self.pos += 1; // opening quote
         let start = self.pos;
         self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or(&[]));
@@ -359,7 +383,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn escape(&mut self, out: &mut String) -> PResult<()> {
         let c = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -406,7 +430,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn hex4(&mut self) -> Result<u32, ParseError> {
+    fn hex4(&mut self) -> PResult<u32> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = match self.peek() {

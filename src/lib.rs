@@ -165,12 +165,12 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
         raw_budget: std::cell::Cell::new(Some(providers::RAW_BUDGET + body.parsed.source_len)),
         w: &warnings,
     };
-    let b = Obj::new(rec.body, rec.body_path.to_string(), &warnings);
+    let b = Obj::new(rec.body, rec.body_path, &warnings);
     let events = match rec.shape {
-        Shape::GreenApi => providers::greenapi::normalize(&cx, &b, &rec.provider_event),
-        Shape::Callbell => providers::callbell::normalize(&cx, &b, &rec.provider_event),
-        Shape::PlugchatAttendance => providers::plugchat::normalize(&cx, &b, &rec.provider_event),
-        Shape::ZapiFamily => providers::zapi::normalize(&cx, &b, &rec.provider_event),
+        Shape::GreenApi => providers::greenapi::normalize(&cx, &b, rec.provider_event),
+        Shape::Callbell => providers::callbell::normalize(&cx, &b, rec.provider_event),
+        Shape::PlugchatAttendance => providers::plugchat::normalize(&cx, &b, rec.provider_event),
+        Shape::ZapiFamily => providers::zapi::normalize(&cx, &b, rec.provider_event),
     };
     Ok(ParseResult {
         provider: resolved.provider,
@@ -208,10 +208,10 @@ pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
                 provider: Some(r.provider),
                 ambiguous: r.ambiguous,
                 detected_by: Some(r.detected_by),
-                provider_event: Some(rec.provider_event),
+                provider_event: Some(rec.provider_event.to_string()),
                 reason: format!("{}{how}", detect::shape_reason(rec.shape)),
             }
         }
-        Err(e) => Detection { provider_event: Some(rec.provider_event), ..failed(e) },
+        Err(e) => Detection { provider_event: Some(rec.provider_event.to_string()), ..failed(e) },
     }
 }

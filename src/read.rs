@@ -7,6 +7,7 @@
 use crate::json::{Object, Value};
 use crate::model::{Warning, WarningCode};
 use crate::time;
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Warnings collected while one body is normalized.
@@ -26,8 +27,78 @@ impl Warnings {
 #[derive(Clone)]
 pub struct Obj<'v, 'a> {
     pub o: &'v Object<'a>,
-    path: String,
+    path: KeyPath,
     pub w: &'v Warnings,
+}
+
+/// A key path (`a.b[0]`), kept inline up to [`KeyPath::INLINE`] bytes: every nested object read
+/// carries one, and most are short, so building them allocates nothing.
+#[derive(Clone)]
+enum KeyPath {
+    Inline { len: u8, buf: [u8; KeyPath::INLINE] },
+    Heap(String),
+}
+
+impl KeyPath {
+    const INLINE: usize = 62;
+
+    fn new(path: &str) -> Self {
+        Self::from_parts(&[path])
+    }
+
+    /// The concatenation of `parts`, inline when it fits.
+    fn from_parts(parts: &[&str]) -> Self {
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        if total > Self::INLINE {
+            return KeyPath::Heap(parts.concat());
+        }
+        let mut buf = [0u8; Self::INLINE];
+        let mut at = 0;
+        for part in parts {
+            if let Some(dst) = buf.get_mut(at..at + part.len()) {
+                dst.copy_from_slice(part.as_bytes());
+            }
+            at += part.len();
+        }
+        KeyPath::Inline { len: total as u8, buf }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only whole `&str`s are copied in, so the bytes are UTF-8.
+            KeyPath::Inline { len, buf } => buf.get(..usize::from(*len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or(""),
+            KeyPath::Heap(s) => s,
+        }
+    }
+
+    /// `a` + `b` = `a.b`; `""` + `b` = `b`.
+    fn child(&self, key: &str) -> Self {
+        let base = self.as_str();
+        if base.is_empty() {
+            Self::new(key)
+        } else {
+            Self::from_parts(&[base, ".", key])
+        }
+    }
+
+    /// `a` + 2 = `a[2]`.
+    fn index(&self, i: usize) -> Self {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = i;
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        let digits = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
+        Self::from_parts(&[self.as_str(), "[", digits, "]"])
+    }
 }
 
 /// Joins a path and a key: `""` + `a` = `a`, `a` + `b` = `a.b`.
@@ -43,13 +114,13 @@ pub fn join(path: &str, key: &str) -> String {
 }
 
 impl<'v, 'a> Obj<'v, 'a> {
-    pub fn new(o: &'v Object<'a>, path: String, w: &'v Warnings) -> Self {
-        Obj { o, path, w }
+    pub fn new(o: &'v Object<'a>, path: &str, w: &'v Warnings) -> Self {
+        Obj { o, path: KeyPath::new(path), w }
     }
 
     #[inline(never)]
     pub fn key_path(&self, key: &str) -> String {
-        join(&self.path, key)
+        join(self.path.as_str(), key)
     }
 
     #[inline(never)]
@@ -78,25 +149,36 @@ impl<'v, 'a> Obj<'v, 'a> {
         self.get(key).is_some()
     }
 
-    /// A string field; a number or boolean is converted (number tokens keep every digit).
+    /// A string field, borrowed from the body; a number or boolean is converted (number tokens
+    /// keep every digit).
     #[inline(never)]
-    pub fn str(&self, key: &str) -> Option<String> {
+    pub fn text(&self, key: &str) -> Option<Cow<'v, str>> {
         let v = self.get(key)?;
         match v {
-            Value::String(s) => Some(s.to_string()),
+            Value::String(s) => Some(Cow::Borrowed(s.as_ref())),
             Value::Number(n) => {
                 self.wrong_type(key, "a string", v, "converted");
-                Some((*n).to_string())
+                Some(Cow::Borrowed(*n))
             }
             Value::Bool(b) => {
                 self.wrong_type(key, "a string", v, "converted");
-                Some(b.to_string())
+                Some(Cow::Borrowed(if *b { "true" } else { "false" }))
             }
             _ => {
                 self.wrong_type(key, "a string", v, "ignored");
                 None
             }
         }
+    }
+
+    /// [`Obj::text`], owned.
+    pub fn str(&self, key: &str) -> Option<String> {
+        self.text(key).map(Cow::into_owned)
+    }
+
+    /// [`Obj::text`] that is `None` when empty.
+    pub fn non_empty_text(&self, key: &str) -> Option<Cow<'v, str>> {
+        self.text(key).filter(|s| !s.is_empty())
     }
 
     /// An id that may legitimately be a number (Green API `idInstance`): no warning for numbers.
@@ -109,15 +191,14 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A string field that is `None` when empty.
-    #[inline(never)]
     pub fn non_empty(&self, key: &str) -> Option<String> {
-        self.str(key).filter(|s| !s.is_empty())
+        self.non_empty_text(key).map(Cow::into_owned)
     }
 
     /// The first of `keys` that holds a non-empty string.
     #[inline(never)]
     pub fn first_str(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.non_empty(k))
+        keys.iter().find_map(|k| self.non_empty_text(k)).map(Cow::into_owned)
     }
 
     #[inline(never)]
@@ -179,7 +260,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
         let v = self.get(key)?;
         match v {
-            Value::Object(o) => Some(Obj { o, path: self.key_path(key), w: self.w }),
+            Value::Object(o) => Some(Obj { o, path: self.path.child(key), w: self.w }),
             _ => {
                 self.wrong_type(key, "an object", v, "ignored");
                 None
@@ -305,7 +386,11 @@ impl<'v, 'a> Obj<'v, 'a> {
     #[inline(never)]
     pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
         let Some(items) = self.arr(key) else { return Vec::new() };
-        let base = self.key_path(key);
-        items.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: format!("{base}[{i}]"), w: self.w })).collect()
+        let base = self.path.child(key);
+        items.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: base.index(i), w: self.w })).collect()
     }
 }
+
+#[cfg(test)]
+#[path = "tests/read_tests.rs"]
+mod tests;

@@ -162,7 +162,7 @@ fn with_metadata(o: &Obj<'_, '_>, f: fn(&Obj<'_, '_>) -> Content) -> Option<Cont
             };
             let inner = parsed.value.as_object()?;
             let path = o.key_path("metadata");
-            Some(f(&Obj::new(inner, path, o.w)))
+            Some(f(&Obj::new(inner, &path, o.w)))
         }
         crate::json::Value::Object(_) => o.obj("metadata").map(|m| f(&m)),
         _ => None,

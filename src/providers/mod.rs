@@ -60,7 +60,7 @@ impl Ctx<'_> {
         let base = event.base_mut();
         base.dedupe_key = key;
         if self.include_raw {
-            match self.raw_budget.get().map(|left| left.checked_sub(source.source.len())) {
+            match self.raw_budget.get().map(|left| left.checked_sub(source.source_len)) {
                 Some(Some(left)) => {
                     self.raw_budget.set(Some(left));
                     base.raw = Some(Json::Object(object_without(source, &[])));
@@ -99,6 +99,31 @@ impl Ctx<'_> {
         );
         self.finish(Event::Unknown(UnknownEvent { base: self.base(provider_event, instance_id, timestamp) }), body.o)
     }
+}
+
+/// One event per item of `items`, each a copy of `template` completed by `set`; the last one takes
+/// the template itself (a body with one item copies nothing).
+pub fn fan_out<T: Clone, I>(
+    cx: &Ctx<'_>,
+    source: &Object<'_>,
+    template: T,
+    mut items: Vec<I>,
+    set: impl Fn(&mut T, I),
+    wrap: impl Fn(T) -> Event,
+) -> Vec<Event> {
+    let last = items.pop();
+    let mut events = Vec::with_capacity(items.len() + 1);
+    for item in items {
+        let mut e = template.clone();
+        set(&mut e, item);
+        events.push(cx.finish(wrap(e), source));
+    }
+    if let Some(item) = last {
+        let mut e = template;
+        set(&mut e, item);
+        events.push(cx.finish(wrap(e), source));
+    }
+    events
 }
 
 /// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its

@@ -65,23 +65,28 @@ fn envelope(b: &Obj<'_, '_>) -> (Option<String>, Option<i64>) {
 }
 
 pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
-    match provider_event.to_ascii_lowercase().as_str() {
-        "receivedcallback" => vec![received(cx, b, provider_event)],
-        "messagestatuscallback" => statuses(cx, b, provider_event),
-        "deliverycallback" => vec![delivery(cx, b, provider_event)],
-        "presencechatcallback" => vec![presence(cx, b, provider_event)],
-        "connectedcallback" | "disconnectedcallback" => vec![connection(cx, b, provider_event)],
-        _ => {
-            let (instance_id, timestamp) = envelope(b);
-            vec![cx.unknown(b, provider_event, instance_id, timestamp, "type")]
-        }
+    // Event names compare case-insensitively (Z-API and Plugchat differ in case).
+    let is = |name: &str| provider_event.eq_ignore_ascii_case(name);
+    if is("ReceivedCallback") {
+        vec![received(cx, b, provider_event)]
+    } else if is("MessageStatusCallback") {
+        statuses(cx, b, provider_event)
+    } else if is("DeliveryCallback") {
+        vec![delivery(cx, b, provider_event)]
+    } else if is("PresenceChatCallback") {
+        vec![presence(cx, b, provider_event)]
+    } else if is("ConnectedCallback") || is("DisconnectedCallback") {
+        vec![connection(cx, b, provider_event)]
+    } else {
+        let (instance_id, timestamp) = envelope(b);
+        vec![cx.unknown(b, provider_event, instance_id, timestamp, "type")]
     }
 }
 
 fn chat_of(b: &Obj<'_, '_>) -> Chat {
-    let phone = b.str("phone").unwrap_or_else(|| {
+    let phone = b.text("phone").unwrap_or_else(|| {
         b.warn(WarningCode::MissingField, "phone", "`phone` (the chat id) is missing".into());
-        String::new()
+        "".into()
     });
     let hints = Hints { group: b.bool("isGroup") == Some(true), newsletter: b.bool("isNewsletter") == Some(true) };
     ids::chat(&phone, hints)
@@ -547,21 +552,17 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
             ids.push(String::new());
         }
     }
-    ids.into_iter()
-        .map(|message_id| {
-            let event = Event::Status(StatusEvent {
-                base: cx.base(provider_event, instance_id.clone(), timestamp),
-                message_id,
-                status,
-                raw_status: raw_status.clone(),
-                rank: status.rank(),
-                actor,
-                chat: chat.clone(),
-                error: None,
-            });
-            cx.finish(event, b.o)
-        })
-        .collect()
+    let template = StatusEvent {
+        base: cx.base(provider_event, instance_id, timestamp),
+        message_id: String::new(),
+        status,
+        raw_status,
+        rank: status.rank(),
+        actor,
+        chat,
+        error: None,
+    };
+    super::fan_out(cx, b.o, template, ids, |e, message_id| e.message_id = message_id, Event::Status)
 }
 
 /// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.

@@ -4,7 +4,7 @@ use crate::json;
 fn shape_of(src: &str) -> Option<(Shape, String)> {
     let p = json::parse(src).ok()?;
     let root = p.value.as_object()?;
-    recognise(root).map(|r| (r.shape, r.provider_event))
+    recognise(root).map(|r| (r.shape, r.provider_event.to_string()))
 }
 
 #[test]
