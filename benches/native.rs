@@ -48,33 +48,43 @@ fn realistic_mix() -> Vec<Vec<u8>> {
     weights.iter().flat_map(|(n, k)| std::iter::repeat_with(move || fixture(n)).take(*k)).collect()
 }
 
-/// Median seconds per pass over the corpus.
-fn time<F: FnMut(&[u8]) -> usize>(corpus: &[Vec<u8>], mut f: F) -> (f64, usize) {
+/// Median seconds per pass over the corpus of `a` and of `b`. Their runs alternate (a, b, a, b…)
+/// after a warm-up pass, so that both see the same machine state (frequency, neighbours).
+fn time_pair<A: FnMut(&[u8]) -> usize, B: FnMut(&[u8]) -> usize>(corpus: &[Vec<u8>], mut a: A, mut b: B) -> (f64, f64, usize) {
     let mut events = 0;
-    for b in corpus {
-        events += f(b);
+    for body in corpus {
+        events += a(body);
+        b(body);
     }
-    let passes = (200_000 / corpus.len()).max(50);
-    let mut runs = Vec::new();
-    for _ in 0..7 {
+    let passes = (100_000 / corpus.len()).max(20);
+    let run = |f: &mut dyn FnMut(&[u8]) -> usize| {
         let t = Instant::now();
         for _ in 0..passes {
-            for b in corpus {
-                black_box(f(black_box(b)));
+            for body in corpus {
+                black_box(f(black_box(body)));
             }
         }
-        runs.push(t.elapsed().as_secs_f64() / passes as f64);
+        t.elapsed().as_secs_f64() / passes as f64
+    };
+    let (mut ra, mut rb) = (Vec::new(), Vec::new());
+    for _ in 0..15 {
+        ra.push(run(&mut a));
+        rb.push(run(&mut b));
     }
-    runs.sort_by(|a, b| a.total_cmp(b));
-    (runs[3], events)
+    ra.sort_by(|x, y| x.total_cmp(y));
+    rb.sort_by(|x, y| x.total_cmp(y));
+    (ra[7], rb[7], events)
 }
 
 fn main() {
     let options = wahook::ParseOptions::default();
     for (name, corpus) in [("fixtures", all_fixtures()), ("mix", realistic_mix())] {
         let bytes: usize = corpus.iter().map(Vec::len).sum();
-        let (w, events) = time(&corpus, |b| wahook::parse(b, &options).map_or(0, |r| r.events.len()));
-        let (s, _) = time(&corpus, |b| serde_json::from_slice::<serde_json::Value>(b).map_or(0, |v| v.as_object().map_or(0, |o| o.len())));
+        let (w, s, events) = time_pair(
+            &corpus,
+            |b| wahook::parse(b, &options).map_or(0, |r| r.events.len()),
+            |b| serde_json::from_slice::<serde_json::Value>(b).map_or(0, |v| v.as_object().map_or(0, |o| o.len())),
+        );
         let mb = |secs: f64| bytes as f64 / secs / 1e6;
         println!(
             "{name}: {} bodies, {bytes} bytes, {events} events | wahook::parse {:.1} MB/s, {:.0} events/s, {:.2} us/body | serde_json::Value {:.1} MB/s, {:.2} us/body | ratio {:.2}x",

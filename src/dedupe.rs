@@ -9,26 +9,30 @@
 //! - call: `<call id>:<raw state>`
 //! - system: `<raw name>:<message id or timestamp>`
 //!
-//! and, wherever a natural id is missing, `#<16 hex digits>`: an FNV-1a 64 hash of the event's
-//! source object in canonical form (keys sorted, duplicates collapsed to the last, numbers by value).
+//! and, wherever a natural id is missing, `#<16 hex digits>`: XXH64 (seed 0) of the event's source
+//! object in canonical form (keys sorted, duplicates collapsed to the last, numbers by value):
+//! - null `0`, true `1`, false `2`;
+//! - number `3` + its double's bits (u64 little-endian; -0 as 0);
+//! - string `4` + length (u64 LE) + UTF-8 bytes;
+//! - array `5` + count (u64 LE) + items;
+//! - object `6` + count (u64 LE) + per distinct key, sorted by bytes: key as length + bytes, then its
+//!   last value.
+//!
+//! The form is built in one buffer and hashed once: XXH64 reads it 32 bytes at a time, where the
+//! earlier byte-at-a-time FNV-1a took half the time of a large Callbell message.
 
 use crate::json::{Object, Value};
 use crate::model::Event;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The canonical form of a JSON value, as bytes to hash.
+struct Canonical(Vec<u8>);
 
-struct Fnv(u64);
-
-impl Fnv {
+impl Canonical {
     fn bytes(&mut self, b: &[u8]) {
-        for &x in b {
-            self.0 ^= u64::from(x);
-            self.0 = self.0.wrapping_mul(FNV_PRIME);
-        }
+        self.0.extend_from_slice(b);
     }
     fn tag(&mut self, t: u8) {
-        self.bytes(&[t]);
+        self.0.push(t);
     }
     fn str(&mut self, s: &str) {
         self.bytes(&(s.len() as u64).to_le_bytes());
@@ -78,9 +82,9 @@ impl Fnv {
 
 /// The canonical hash of an object, as `#` and 16 hex digits.
 pub fn source_hash(o: &Object<'_>) -> String {
-    let mut h = Fnv(FNV_OFFSET);
-    h.object(o);
-    format!("#{:016x}", h.0)
+    let mut c = Canonical(Vec::with_capacity(o.source_len + 64));
+    c.object(o);
+    format!("#{:016x}", xxhash_rust::xxh64::xxh64(&c.0, 0))
 }
 
 fn or_dash(s: Option<&str>) -> &str {

@@ -147,7 +147,8 @@ fn plain_run(bytes: &[u8]) -> usize {
         let special =
             has_zero(x ^ (ONES * u64::from(b'"'))) | has_zero(x ^ (ONES * u64::from(b'\\'))) | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
         if special != 0 {
-            break;
+            // The lowest flagged byte is the first special one (borrows only run upwards).
+            return i + (special.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -216,17 +217,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A value inside an object or array: strings and numbers are read here, without the
-    /// recursive call (most values are strings and numbers).
-    #[inline(always)]
-    fn item(&mut self) -> PResult<Value<'a>> {
-        match self.peek() {
-            Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => self.value(),
-        }
-    }
-
     fn literal(&mut self, word: &'static str, v: Value<'a>) -> PResult<Value<'a>> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
@@ -265,7 +255,7 @@ impl<'a> Parser<'a> {
                 }
                 self.pos += 1;
                 self.skip_ws();
-                let v = self.item()?;
+                let v = self.value()?;
                 self.entries.push((key, v));
                 self.skip_ws();
                 match self.peek() {
@@ -293,7 +283,7 @@ impl<'a> Parser<'a> {
         } else {
             loop {
                 self.skip_ws();
-                let v = self.item()?;
+                let v = self.value()?;
                 self.items.push(v);
                 self.skip_ws();
                 match self.peek() {

@@ -10,17 +10,51 @@ use crate::time;
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-/// Warnings collected while one body is normalized.
+/// Warnings collected while one body is normalized, and the key paths they may name.
 #[derive(Debug, Default)]
-pub struct Warnings(RefCell<Vec<Warning>>);
+pub struct Warnings {
+    list: RefCell<Vec<Warning>>,
+    /// Every [`KeyPath`] of this body, end to end in one buffer: reading a nested object costs
+    /// no allocation of its own, and an [`Obj`] stays small.
+    paths: RefCell<Vec<u8>>,
+}
 
 impl Warnings {
     pub fn push(&self, code: WarningCode, message: String, path: Option<String>) {
-        self.0.borrow_mut().push(Warning { code, message, path });
+        if let Ok(mut list) = self.list.try_borrow_mut() {
+            list.push(Warning { code, message, path });
+        }
     }
     pub fn into_vec(self) -> Vec<Warning> {
-        self.0.into_inner()
+        self.list.into_inner()
     }
+
+    /// A new path: `parent` (when not empty) + `sep` + `key` + `close`.
+    fn path(&self, parent: KeyPath, sep: &str, key: &str, close: &str) -> KeyPath {
+        let Ok(mut buf) = self.paths.try_borrow_mut() else { return KeyPath::default() };
+        let start = buf.len();
+        let range = parent.start..parent.start + parent.len;
+        if parent.len > 0 && buf.get(range.clone()).is_some() {
+            buf.extend_from_within(range);
+            buf.extend_from_slice(sep.as_bytes());
+        }
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(close.as_bytes());
+        KeyPath { start, len: buf.len() - start }
+    }
+
+    fn path_str(&self, p: KeyPath) -> String {
+        // Only whole `&str`s go into the buffer, so every span is UTF-8.
+        let buf = self.paths.try_borrow();
+        buf.ok().and_then(|b| b.get(p.start..p.start + p.len).map(|s| String::from_utf8_lossy(s).into_owned())).unwrap_or_default()
+    }
+}
+
+/// A key path (`a.b[0]`): a span of [`Warnings::paths`].
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyPath {
+    start: usize,
+    len: usize,
 }
 
 /// An object in the body, with its path (`a.b[0]`) and the warning sink.
@@ -29,76 +63,6 @@ pub struct Obj<'v, 'a> {
     pub o: &'v Object<'a>,
     path: KeyPath,
     pub w: &'v Warnings,
-}
-
-/// A key path (`a.b[0]`), kept inline up to [`KeyPath::INLINE`] bytes: every nested object read
-/// carries one, and most are short, so building them allocates nothing.
-#[derive(Clone)]
-enum KeyPath {
-    Inline { len: u8, buf: [u8; KeyPath::INLINE] },
-    Heap(String),
-}
-
-impl KeyPath {
-    const INLINE: usize = 62;
-
-    fn new(path: &str) -> Self {
-        Self::from_parts(&[path])
-    }
-
-    /// The concatenation of `parts`, inline when it fits.
-    fn from_parts(parts: &[&str]) -> Self {
-        let total: usize = parts.iter().map(|p| p.len()).sum();
-        if total > Self::INLINE {
-            return KeyPath::Heap(parts.concat());
-        }
-        let mut buf = [0u8; Self::INLINE];
-        let mut at = 0;
-        for part in parts {
-            if let Some(dst) = buf.get_mut(at..at + part.len()) {
-                dst.copy_from_slice(part.as_bytes());
-            }
-            at += part.len();
-        }
-        KeyPath::Inline { len: total as u8, buf }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // Only whole `&str`s are copied in, so the bytes are UTF-8.
-            KeyPath::Inline { len, buf } => buf.get(..usize::from(*len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or(""),
-            KeyPath::Heap(s) => s,
-        }
-    }
-
-    /// `a` + `b` = `a.b`; `""` + `b` = `b`.
-    fn child(&self, key: &str) -> Self {
-        let base = self.as_str();
-        if base.is_empty() {
-            Self::new(key)
-        } else {
-            Self::from_parts(&[base, ".", key])
-        }
-    }
-
-    /// `a` + 2 = `a[2]`.
-    fn index(&self, i: usize) -> Self {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = i;
-        loop {
-            at -= 1;
-            if let Some(d) = digits.get_mut(at) {
-                *d = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 || at == 0 {
-                break;
-            }
-        }
-        let digits = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
-        Self::from_parts(&[self.as_str(), "[", digits, "]"])
-    }
 }
 
 /// Joins a path and a key: `""` + `a` = `a`, `a` + `b` = `a.b`.
@@ -115,12 +79,12 @@ pub fn join(path: &str, key: &str) -> String {
 
 impl<'v, 'a> Obj<'v, 'a> {
     pub fn new(o: &'v Object<'a>, path: &str, w: &'v Warnings) -> Self {
-        Obj { o, path: KeyPath::new(path), w }
+        Obj { o, path: w.path(KeyPath::default(), "", path, ""), w }
     }
 
     #[inline(never)]
     pub fn key_path(&self, key: &str) -> String {
-        join(self.path.as_str(), key)
+        join(&self.w.path_str(self.path), key)
     }
 
     #[inline(never)]
@@ -172,6 +136,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// [`Obj::text`], owned.
+    #[inline(never)]
     pub fn str(&self, key: &str) -> Option<String> {
         self.text(key).map(Cow::into_owned)
     }
@@ -191,6 +156,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A string field that is `None` when empty.
+    #[inline(never)]
     pub fn non_empty(&self, key: &str) -> Option<String> {
         self.non_empty_text(key).map(Cow::into_owned)
     }
@@ -260,7 +226,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
         let v = self.get(key)?;
         match v {
-            Value::Object(o) => Some(Obj { o, path: self.path.child(key), w: self.w }),
+            Value::Object(o) => Some(Obj { o, path: self.w.path(self.path, ".", key, ""), w: self.w }),
             _ => {
                 self.wrong_type(key, "an object", v, "ignored");
                 None
@@ -386,8 +352,12 @@ impl<'v, 'a> Obj<'v, 'a> {
     #[inline(never)]
     pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
         let Some(items) = self.arr(key) else { return Vec::new() };
-        let base = self.path.child(key);
-        items.iter().enumerate().filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: base.index(i), w: self.w })).collect()
+        let base = self.w.path(self.path, ".", key, "");
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: self.w.path(base, "", &format!("[{i}]"), ""), w: self.w }))
+            .collect()
     }
 }
 

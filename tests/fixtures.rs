@@ -217,3 +217,38 @@ fn fan_out_keys_are_distinct_and_in_order() {
     assert!(k[0] != k[1] && k[1] != k[2] && k[0] != k[2]);
     assert_eq!(k[0], "zapi:status:i:a:READ");
 }
+
+/// The `#` hash of an event without a natural id is XXH64 (seed 0) of the canonical form that the
+/// README documents; this builds that form by hand for a small Callbell message.
+#[test]
+fn dedupe_hash_is_xxh64_of_the_documented_canonical_form() {
+    let body = br#"{"payload":{"text":"old","n":1.0,"from":"5511","text":"hi"},"event":"message_created"}"#;
+    let mut c: Vec<u8> = Vec::new();
+    let s = |c: &mut Vec<u8>, s: &str| {
+        c.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        c.extend_from_slice(s.as_bytes());
+    };
+    // {event, payload}: keys sorted, each key then its value.
+    c.push(6);
+    c.extend_from_slice(&2u64.to_le_bytes());
+    s(&mut c, "event");
+    c.push(4);
+    s(&mut c, "message_created");
+    s(&mut c, "payload");
+    // {from, n, text}: the repeated `text` keeps its last value; 1.0 is the double 1.
+    c.push(6);
+    c.extend_from_slice(&3u64.to_le_bytes());
+    s(&mut c, "from");
+    c.push(4);
+    s(&mut c, "5511");
+    s(&mut c, "n");
+    c.push(3);
+    c.extend_from_slice(&1.0f64.to_bits().to_le_bytes());
+    s(&mut c, "text");
+    c.push(4);
+    s(&mut c, "hi");
+    let hash = format!("#{:016x}", xxhash_rust::xxh64::xxh64(&c, 0));
+    assert_eq!(keys(body), [format!("callbell:message:-:5511@c.us:{hash}")]);
+    // Pinned: a change here changes stored keys for users; it needs a release note.
+    assert_eq!(hash, "#88ef4983d75de353");
+}

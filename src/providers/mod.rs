@@ -101,31 +101,6 @@ impl Ctx<'_> {
     }
 }
 
-/// One event per item of `items`, each a copy of `template` completed by `set`; the last one takes
-/// the template itself (a body with one item copies nothing).
-pub fn fan_out<T: Clone, I>(
-    cx: &Ctx<'_>,
-    source: &Object<'_>,
-    template: T,
-    mut items: Vec<I>,
-    set: impl Fn(&mut T, I),
-    wrap: impl Fn(T) -> Event,
-) -> Vec<Event> {
-    let last = items.pop();
-    let mut events = Vec::with_capacity(items.len() + 1);
-    for item in items {
-        let mut e = template.clone();
-        set(&mut e, item);
-        events.push(cx.finish(wrap(e), source));
-    }
-    if let Some(item) = last {
-        let mut e = template;
-        set(&mut e, item);
-        events.push(cx.finish(wrap(e), source));
-    }
-    events
-}
-
 /// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its
 /// last value (as `JSON.parse`); numbers become integers when they fit and finite doubles otherwise
 /// (`null` when out of range).

@@ -552,17 +552,26 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
             ids.push(String::new());
         }
     }
-    let template = StatusEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        message_id: String::new(),
-        status,
-        raw_status,
-        rank: status.rank(),
-        actor,
-        chat,
-        error: None,
-    };
-    super::fan_out(cx, b.o, template, ids, |e, message_id| e.message_id = message_id, Event::Status)
+    let (mut instance_id, mut raw_status, mut chat) = (instance_id, raw_status, chat);
+    let n = ids.len();
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, message_id)| {
+            // The last event takes the shared fields; the others copy them.
+            let last = i + 1 == n;
+            let event = Event::Status(StatusEvent {
+                base: cx.base(provider_event, if last { instance_id.take() } else { instance_id.clone() }, timestamp),
+                message_id,
+                status,
+                raw_status: if last { std::mem::take(&mut raw_status) } else { raw_status.clone() },
+                rank: status.rank(),
+                actor,
+                chat: if last { chat.take() } else { chat.clone() },
+                error: None,
+            });
+            cx.finish(event, b.o)
+        })
+        .collect()
 }
 
 /// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.
