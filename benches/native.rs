@@ -56,7 +56,7 @@ fn time_pair<A: FnMut(&[u8]) -> usize, B: FnMut(&[u8]) -> usize>(corpus: &[Vec<u
         events += a(body);
         b(body);
     }
-    let passes = (100_000 / corpus.len()).max(20);
+    let passes = (20_000 / corpus.len()).max(10);
     let run = |f: &mut dyn FnMut(&[u8]) -> usize| {
         let t = Instant::now();
         for _ in 0..passes {
@@ -67,13 +67,13 @@ fn time_pair<A: FnMut(&[u8]) -> usize, B: FnMut(&[u8]) -> usize>(corpus: &[Vec<u
         t.elapsed().as_secs_f64() / passes as f64
     };
     let (mut ra, mut rb) = (Vec::new(), Vec::new());
-    for _ in 0..15 {
+    for _ in 0..41 {
         ra.push(run(&mut a));
         rb.push(run(&mut b));
     }
     ra.sort_by(|x, y| x.total_cmp(y));
     rb.sort_by(|x, y| x.total_cmp(y));
-    (ra[7], rb[7], events)
+    (ra[20], rb[20], events)
 }
 
 fn main() {

@@ -10,8 +10,11 @@ rm -rf pkg
 wasm-pack --quiet build bindings/wasm --release --target web --mode no-install \
   --out-dir ../../pkg --out-name wahook --no-pack --no-typescript --no-opt
 # wasm-opt must be binaryen >= 117 (npm), with the features rustc enables by default.
+# WASM_NAMES=1 keeps function names, for profiles (`node --cpu-prof`); the package strips them.
+NAMES="--strip-debug"
+if [ "${WASM_NAMES:-}" = 1 ]; then NAMES="-g"; fi
 wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --strip-debug --strip-producers \
+  --enable-mutable-globals $NAMES --strip-producers \
   pkg/wahook_bg.wasm -o pkg/wahook_bg.wasm
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 for f in pkg-template/*; do

@@ -24,15 +24,20 @@
 use crate::json::{Object, Value};
 use crate::model::Event;
 
-/// The canonical form of a JSON value, as bytes to hash.
-struct Canonical(Vec<u8>);
+/// The canonical form of a JSON value, as bytes to hash, and the sort orders of the objects
+/// being written (a stack: each object sorts its entries in `order[base..]`), so that no object
+/// allocates.
+struct Canonical {
+    out: Vec<u8>,
+    order: Vec<usize>,
+}
 
 impl Canonical {
     fn bytes(&mut self, b: &[u8]) {
-        self.0.extend_from_slice(b);
+        self.out.extend_from_slice(b);
     }
     fn tag(&mut self, t: u8) {
-        self.0.push(t);
+        self.out.push(t);
     }
     fn str(&mut self, s: &str) {
         self.bytes(&(s.len() as u64).to_le_bytes());
@@ -65,26 +70,47 @@ impl Canonical {
         }
     }
     fn object(&mut self, o: &Object<'_>) {
-        // Keys sorted; of duplicate keys the last (as JSON.parse): sort by key, then by position
-        // descending, and keep the first of each key.
-        let keys: Vec<&str> = o.entries.iter().map(|(k, _)| k.as_ref()).collect();
-        let groups = crate::order::key_groups(&keys);
+        // Keys sorted; of duplicate keys the last (as JSON.parse). The sort breaks ties by
+        // position, so the last index of each run of equal keys is the key's last occurrence.
+        let entries = &o.entries;
+        let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_ref());
+        let base = self.order.len();
+        let end = base + entries.len();
+        self.order.extend(0..entries.len());
+        if let Some(slice) = self.order.get_mut(base..) {
+            crate::order::sort_indices(slice, &|a, b| key(a).cmp(key(b)));
+        }
         self.tag(6);
-        self.bytes(&(groups.len() as u64).to_le_bytes());
-        for (_, last) in groups {
-            if let Some((k, v)) = o.entries.get(last) {
+        let count_at = self.out.len();
+        self.bytes(&0u64.to_le_bytes());
+        let mut count = 0u64;
+        let mut j = base;
+        while let Some(&first) = self.order.get(j).filter(|_| j < end) {
+            let k = key(first);
+            let mut last = first;
+            j += 1;
+            while let Some(&i) = self.order.get(j).filter(|&&i| j < end && key(i) == k) {
+                last = i;
+                j += 1;
+            }
+            if let Some((k, v)) = entries.get(last) {
                 self.str(k);
                 self.value(v);
+                count += 1;
             }
+        }
+        self.order.truncate(base);
+        if let Some(slot) = self.out.get_mut(count_at..count_at + 8) {
+            slot.copy_from_slice(&count.to_le_bytes());
         }
     }
 }
 
 /// The canonical hash of an object, as `#` and 16 hex digits.
 pub fn source_hash(o: &Object<'_>) -> String {
-    let mut c = Canonical(Vec::with_capacity(o.source_len + 64));
+    let mut c = Canonical { out: Vec::with_capacity(o.source_len + 64), order: Vec::new() };
     c.object(o);
-    format!("#{:016x}", xxhash_rust::xxh64::xxh64(&c.0, 0))
+    format!("#{:016x}", xxhash_rust::xxh64::xxh64(&c.out, 0))
 }
 
 fn or_dash(s: Option<&str>) -> &str {

@@ -10,6 +10,14 @@ use std::cmp::Ordering;
 #[inline(never)]
 pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
+    sort_indices(&mut v, cmp);
+    v
+}
+
+/// Sorts a slice of indices by `cmp`, ties by index, in place (a heapsort).
+#[inline(never)]
+pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    let n = v.len();
     let less = |v: &[usize], a: usize, b: usize| -> bool {
         match (v.get(a), v.get(b)) {
             (Some(&x), Some(&y)) => cmp(x, y).then(x.cmp(&y)) == Ordering::Less,
@@ -17,7 +25,7 @@ pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
         }
     };
     // Sift the element at `root` down within `v[..end]`.
-    let sift = |v: &mut Vec<usize>, mut root: usize, end: usize| loop {
+    let sift = |v: &mut [usize], mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;
         if child >= end {
             break;
@@ -32,13 +40,12 @@ pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
         root = child;
     };
     for root in (0..n / 2).rev() {
-        sift(&mut v, root, n);
+        sift(v, root, n);
     }
     for end in (1..n).rev() {
         v.swap(0, end);
-        sift(&mut v, 0, end);
+        sift(v, 0, end);
     }
-    v
 }
 
 /// Groups equal keys as `JSON.parse` sees duplicates: for each distinct key, `(first, last)`
