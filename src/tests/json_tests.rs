@@ -84,3 +84,26 @@ fn rejects_what_json_rejects() {
         assert!(parse(good).is_ok(), "{good:?} should parse");
     }
 }
+
+/// The SWAR scan stops exactly at the first quote, backslash or control byte, wherever it falls
+/// within the 8-byte words (each position of strings up to 40 bytes, after ASCII and non-ASCII).
+#[test]
+fn string_scan_stops_at_every_position() {
+    for len in 0..40 {
+        for at in 0..=len {
+            for (escaped, plain) in [("\\\"", "\""), ("\\\\", "\\"), ("\\u0001", "\u{1}"), ("é", "é"), ("\\n", "\n")] {
+                let before: String = (0..at).map(|i| if i % 7 == 3 { 'ã' } else { char::from(b'a' + (i % 26) as u8) }).collect();
+                let after: String = (at..len).map(|i| char::from(b'A' + (i % 26) as u8)).collect();
+                let src = format!("\"{before}{escaped}{after}\"");
+                let parsed = parse(&src).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+                assert_eq!(parsed.value.as_str(), Some(format!("{before}{plain}{after}").as_str()), "{src}");
+            }
+            // A raw control byte is refused where it stands.
+            let raw = format!("\"{}\u{1}{}\"", "b".repeat(at), "c".repeat(len - at));
+            match parse(&raw) {
+                Err(ParseError::Syntax { offset, .. }) => assert_eq!(offset, 1 + at, "{raw:?}"),
+                other => panic!("{raw:?}: {other:?}"),
+            }
+        }
+    }
+}
