@@ -77,7 +77,7 @@ bodies as a busy endpoint sees them (55 statuses, 30 text messages, 10 media, 5 
 | target | status |
 |---|---|
 | \`parse(bytes)\` no slower than the hand-written JS normalizer (mix) | ${status(r.handwritten >= 1, `${(1 / r.handwritten).toFixed(2)}× its time`)} |
-| faster than the zod normalizer by 2× or more | ${status(r.zod >= 2, `${r.zod.toFixed(2)}× as fast (2× would need ${(0.5 / r.zod * 100).toFixed(0)}% of wahook's time, which is ${(r.zod / 2 / r["json-parse"]).toFixed(2)}× the JSON.parse floor's)`)} |
+| faster than the zod normalizer by 2× or more | ${status(r.zod >= 2, `wahook takes ${(1 / r.zod).toFixed(2)}× zod's time; 2× faster than zod means ${(r.zod / 2 * 100).toFixed(0)}% of wahook's current time, ${(r.zod / 2 / r["json-parse"]).toFixed(2)}× the time of JSON.parse alone`)} |
 | native \`wahook::parse\` faster than \`serde_json::Value\` parsing | ${status(nativeRatio > 1, `${nativeRatio.toFixed(2)}× (serde_json time / wahook time; wahook also normalizes)`)} |
 | \`.wasm\` ≤ 80 KB gzip | ${status(size.wasmGz <= TARGET_GZIP, `${size.wasmGz} B (${(size.wasmGz / 1000).toFixed(1)} KB)`)} |
 | cold start ≤ 5 ms | ${status(cold.init <= 5, `${cold.init.toFixed(2)} ms`)} |
