@@ -795,7 +795,7 @@ event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_pre
 event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });
 event_serialize!(CallEvent { call_id => "callId", chat => "chat", from => "from", state => "state", raw_state => "rawState", video => "video" });
 event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", data => "data" });
-event_serialize!(UnknownEvent {  });
+event_serialize!(UnknownEvent {});
 
 /// A JSON value copied from the body (`data`, `raw`), with `JSON.parse`'s semantics: a repeated key
 /// keeps its first position and its last value; numbers are integers when they fit 64 bits and

@@ -30,7 +30,16 @@ mod tests {
 
     #[test]
     fn finds_like_str_find() {
-        for (hay, needle) in [("TEL;waid=5511:+55", "waid="), ("xx{{SWE001}}", "{{SWE"), ("SWSWE12", "SWE"), ("añoSWE", "SWE"), ("abc", "abcd"), ("", "a"), ("abc", ""), ("aab", "ab")] {
+        for (hay, needle) in [
+            ("TEL;waid=5511:+55", "waid="),
+            ("xx{{SWE001}}", "{{SWE"),
+            ("SWSWE12", "SWE"),
+            ("añoSWE", "SWE"),
+            ("abc", "abcd"),
+            ("", "a"),
+            ("abc", ""),
+            ("aab", "ab"),
+        ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} / {needle:?}");
         }
         assert!(contains("x otp_type=COPY_CODE", "otp_type=COPY_CODE"));
