@@ -252,3 +252,28 @@ fn dedupe_hash_is_xxh64_of_the_documented_canonical_form() {
     // Pinned: a change here changes stored keys for users; it needs a release note.
     assert_eq!(hash, "#88ef4983d75de353");
 }
+
+/// A Z-API status with several ids: every event carries the shared fields (the last one takes them,
+/// the others copy them), in the order of `ids`.
+#[test]
+fn a_status_with_several_ids_gives_whole_events_in_order() {
+    let body = br#"{"type":"MessageStatusCallback","status":"Read_By_Me","ids":["A","B","C"],"momment":1632234645000,"phone":"5511999999999","instanceId":"inst"}"#;
+    let r = wahook::parse(body, &wahook::ParseOptions::default()).expect("parse");
+    let ids: Vec<&str> = r
+        .events
+        .iter()
+        .map(|e| match e {
+            wahook::Event::Status(s) => {
+                assert_eq!(s.base.instance_id.as_deref(), Some("inst"));
+                assert_eq!(s.base.timestamp, Some(1_632_234_645_000));
+                assert_eq!(s.raw_status, "Read_By_Me");
+                assert_eq!((s.status, s.actor), (wahook::Status::Read, wahook::Actor::SelfActor));
+                assert_eq!(s.chat.as_ref().map(|c| c.id.as_str()), Some("5511999999999@c.us"));
+                assert_eq!(s.base.dedupe_key, format!("zapi:status:inst:{}:Read_By_Me", s.message_id));
+                s.message_id.as_str()
+            }
+            other => panic!("not a status: {other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, ["A", "B", "C"]);
+}

@@ -516,19 +516,37 @@ fn notification_event(
 // ---------------------------------------------------------------------------------------------
 // Message status, delivery, presence, connection.
 
-/// Z-API/Plugchat status values → (status, actor).
+/// Z-API/Plugchat status values → (status, actor), compared case-insensitively.
+const STATUSES: &[(&str, (Status, Actor))] = &[
+    ("SENT", (Status::Sent, Actor::Recipient)),
+    ("RECEIVED", (Status::Delivered, Actor::Recipient)),
+    ("READ", (Status::Read, Actor::Recipient)),
+    ("PLAYED", (Status::Played, Actor::Recipient)),
+    ("READ_BY_ME", (Status::Read, Actor::SelfActor)),
+    ("READ-SELF", (Status::Read, Actor::SelfActor)),
+    ("READ_SELF", (Status::Read, Actor::SelfActor)),
+    ("PENDING", (Status::Accepted, Actor::Recipient)),
+    ("FAILED", (Status::Failed, Actor::Recipient)),
+    ("ERROR", (Status::Failed, Actor::Recipient)),
+    ("DELETED", (Status::Deleted, Actor::Recipient)),
+];
+
+/// Z-API/Plugchat presence values, compared case-insensitively.
+const PRESENCES: &[(&str, Presence)] = &[
+    ("AVAILABLE", Presence::Available),
+    ("UNAVAILABLE", Presence::Unavailable),
+    ("COMPOSING", Presence::Composing),
+    ("RECORDING", Presence::Recording),
+    ("PAUSED", Presence::Paused),
+];
+
+/// The value `table` gives `raw`, with ASCII case ignored (without an uppercased copy).
+fn lookup<T: Copy>(table: &[(&str, T)], raw: &str) -> Option<T> {
+    table.iter().find(|(name, _)| raw.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+}
+
 fn map_status(raw: &str) -> Option<(Status, Actor)> {
-    Some(match raw.to_ascii_uppercase().as_str() {
-        "SENT" => (Status::Sent, Actor::Recipient),
-        "RECEIVED" => (Status::Delivered, Actor::Recipient),
-        "READ" => (Status::Read, Actor::Recipient),
-        "PLAYED" => (Status::Played, Actor::Recipient),
-        "READ_BY_ME" | "READ-SELF" | "READ_SELF" => (Status::Read, Actor::SelfActor),
-        "PENDING" => (Status::Accepted, Actor::Recipient),
-        "FAILED" | "ERROR" => (Status::Failed, Actor::Recipient),
-        "DELETED" => (Status::Deleted, Actor::Recipient),
-        _ => return None,
-    })
+    lookup(STATUSES, raw)
 }
 
 /// `MessageStatusCallback`: one status event per id in `ids`, in order.
@@ -601,17 +619,10 @@ fn delivery(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
 fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let raw = b.str("status").unwrap_or_default();
-    let presence = match raw.to_ascii_uppercase().as_str() {
-        "AVAILABLE" => Presence::Available,
-        "UNAVAILABLE" => Presence::Unavailable,
-        "COMPOSING" => Presence::Composing,
-        "RECORDING" => Presence::Recording,
-        "PAUSED" => Presence::Paused,
-        _ => {
-            b.warn(WarningCode::UnknownPresence, "status", format!("presence `{raw}` is not known; presence is `unknown`"));
-            Presence::Unknown
-        }
-    };
+    let presence = lookup(PRESENCES, &raw).unwrap_or_else(|| {
+        b.warn(WarningCode::UnknownPresence, "status", format!("presence `{raw}` is not known; presence is `unknown`"));
+        Presence::Unknown
+    });
     let event = Event::Presence(PresenceEvent {
         base: cx.base(provider_event, instance_id, timestamp),
         chat: chat_of(b),
