@@ -176,6 +176,8 @@ providers (the baselines know only the mix's 14 bodies), warnings, dedupe keys, 
 | key paths as spans of one per-body buffer instead (shipped): no allocation per nested object read, readers of 32 bytes | 77.1 KB | — |
 | **dedupe hash: XXH64 of the canonical form instead of byte-wise FNV-1a** (FNV is one multiply per byte, half of a Callbell message's time; the key format changed once, see README) | +0.5 KB | Callbell message 6.1 → 4.3 µs native; mix ~+8% native |
 | canonical form without three allocations per object (one index stack, the count patched in place) | +0.75 KB | Callbell message −15% native |
+| Z-API status and presence names looked up case-insensitively in a table instead of through an uppercased copy | +0.04 KB | native ratio (mix) 1.05 → 1.09× |
+| Green API / Callbell chat ids read as borrowed text — not taken: no measurable gain, +0.26 KB | 78.4 KB | — |
 | free lists for blocks ≤ 128 bytes in front of talc — not taken: 3% faster (same-process A/B of two builds), +0.45 KB and an unsafe allocator | 78.6 KB | 3.25 vs 3.35 µs |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
 
