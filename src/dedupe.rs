@@ -70,8 +70,7 @@ impl Canonical {
         }
     }
     fn object(&mut self, o: &Object<'_>) {
-        // Keys sorted; of duplicate keys the last (as JSON.parse). The sort breaks ties by
-        // position, so the last index of each run of equal keys is the key's last occurrence.
+        // Keys sorted; of duplicate keys the last (as JSON.parse).
         let entries = &o.entries;
         let key = |i: usize| entries.get(i).map_or("", |(k, _)| k.as_ref());
         let base = self.order.len();
@@ -85,15 +84,11 @@ impl Canonical {
         self.bytes(&0u64.to_le_bytes());
         let mut count = 0u64;
         let mut j = base;
-        while let Some(&first) = self.order.get(j).filter(|_| j < end) {
-            let k = key(first);
-            let mut last = first;
-            j += 1;
-            while let Some(&i) = self.order.get(j).filter(|&&i| j < end && key(i) == k) {
-                last = i;
-                j += 1;
-            }
-            if let Some((k, v)) = entries.get(last) {
+        while let Some(run) = self.order.get(j..end).filter(|r| !r.is_empty()) {
+            let len = crate::order::leading_run(run, &|a, b| key(a) == key(b));
+            let last = len.checked_sub(1).and_then(|i| run.get(i)).copied();
+            j += len.max(1);
+            if let Some((k, v)) = last.and_then(|i| entries.get(i)) {
                 self.str(k);
                 self.value(v);
                 count += 1;

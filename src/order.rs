@@ -48,20 +48,29 @@ pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     }
 }
 
+/// Length of the run of equal keys that starts `sorted` (indices sorted by key, then by index): 0
+/// when empty. The run's last index is the key's last occurrence, whose value `JSON.parse` keeps.
+pub fn leading_run(sorted: &[usize], same_key: &dyn Fn(usize, usize) -> bool) -> usize {
+    match sorted.first() {
+        Some(&first) => sorted.iter().take_while(|&&i| same_key(first, i)).count(),
+        None => 0,
+    }
+}
+
 /// Groups equal keys as `JSON.parse` sees duplicates: for each distinct key, `(first, last)`
 /// positions (the key sits where it first appeared, with the value of its last occurrence), in
 /// key order. O(n log n), for hostile objects with many keys.
 pub fn key_groups(keys: &[&str]) -> Vec<(usize, usize)> {
     let key = |i: usize| keys.get(i).copied().unwrap_or_default();
+    let sorted = sorted_indices(keys.len(), &|a, b| key(a).cmp(key(b)));
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut prev: Option<&str> = None;
-    for i in sorted_indices(keys.len(), &|a, b| key(a).cmp(key(b))) {
-        let k = key(i);
-        match out.last_mut() {
-            Some(group) if prev == Some(k) => group.1 = i,
-            _ => out.push((i, i)),
+    let mut rest = sorted.as_slice();
+    while let Some(&first) = rest.first() {
+        let len = leading_run(rest, &|a, b| key(a) == key(b));
+        if let Some(&last) = len.checked_sub(1).and_then(|i| rest.get(i)) {
+            out.push((first, last));
         }
-        prev = Some(k);
+        rest = rest.get(len.max(1)..).unwrap_or(&[]);
     }
     out
 }

@@ -29,8 +29,8 @@ impl Warnings {
         self.list.into_inner()
     }
 
-    /// A new path: `parent` (when not empty) + `sep` + `key` + `close`.
-    fn path(&self, parent: KeyPath, sep: &str, key: &str, close: &str) -> KeyPath {
+    /// A new path: `parent` (when not empty) + `sep` + `key`.
+    fn path(&self, parent: KeyPath, sep: &str, key: &str) -> KeyPath {
         let Ok(mut buf) = self.paths.try_borrow_mut() else { return KeyPath::default() };
         let start = buf.len();
         let range = parent.start..parent.start + parent.len;
@@ -39,7 +39,6 @@ impl Warnings {
             buf.extend_from_slice(sep.as_bytes());
         }
         buf.extend_from_slice(key.as_bytes());
-        buf.extend_from_slice(close.as_bytes());
         KeyPath { start, len: buf.len() - start }
     }
 
@@ -79,7 +78,7 @@ pub fn join(path: &str, key: &str) -> String {
 
 impl<'v, 'a> Obj<'v, 'a> {
     pub fn new(o: &'v Object<'a>, path: &str, w: &'v Warnings) -> Self {
-        Obj { o, path: w.path(KeyPath::default(), "", path, ""), w }
+        Obj { o, path: w.path(KeyPath::default(), "", path), w }
     }
 
     #[inline(never)]
@@ -226,7 +225,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
         let v = self.get(key)?;
         match v {
-            Value::Object(o) => Some(Obj { o, path: self.w.path(self.path, ".", key, ""), w: self.w }),
+            Value::Object(o) => Some(Obj { o, path: self.w.path(self.path, ".", key), w: self.w }),
             _ => {
                 self.wrong_type(key, "an object", v, "ignored");
                 None
@@ -352,11 +351,11 @@ impl<'v, 'a> Obj<'v, 'a> {
     #[inline(never)]
     pub fn objects(&self, key: &str) -> Vec<Obj<'v, 'a>> {
         let Some(items) = self.arr(key) else { return Vec::new() };
-        let base = self.w.path(self.path, ".", key, "");
+        let base = self.w.path(self.path, ".", key);
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: self.w.path(base, "", &format!("[{i}]"), ""), w: self.w }))
+            .filter_map(|(i, v)| v.as_object().map(|o| Obj { o, path: self.w.path(base, "", &format!("[{i}]")), w: self.w }))
             .collect()
     }
 }

@@ -545,22 +545,18 @@ fn lookup<T: Copy>(table: &[(&str, T)], raw: &str) -> Option<T> {
     table.iter().find(|(name, _)| raw.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
 }
 
-fn map_status(raw: &str) -> Option<(Status, Actor)> {
-    lookup(STATUSES, raw)
-}
-
 /// `MessageStatusCallback`: one status event per id in `ids`, in order.
 fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
-    let (instance_id, timestamp) = envelope(b);
-    let raw_status = b.str("status").unwrap_or_else(|| {
+    let (mut instance_id, timestamp) = envelope(b);
+    let mut raw_status = b.str("status").unwrap_or_else(|| {
         b.warn(WarningCode::MissingField, "status", "`status` is missing".into());
         String::new()
     });
-    let (status, actor) = map_status(&raw_status).unwrap_or_else(|| {
+    let (status, actor) = lookup(STATUSES, &raw_status).unwrap_or_else(|| {
         b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw_status}` is not in the status table; status is `unknown`"));
         (Status::Unknown, Actor::Recipient)
     });
-    let chat = b.has("phone").then(|| chat_of(b));
+    let mut chat = b.has("phone").then(|| chat_of(b));
     let mut ids = b.str_list("ids");
     if ids.is_empty() {
         if let Some(id) = b.first_str(&["id", "messageId"]) {
@@ -570,7 +566,6 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
             ids.push(String::new());
         }
     }
-    let (mut instance_id, mut raw_status, mut chat) = (instance_id, raw_status, chat);
     let n = ids.len();
     ids.into_iter()
         .enumerate()
