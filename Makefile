@@ -9,7 +9,7 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-.PHONY: serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
+.PHONY: shapes serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
@@ -62,6 +62,12 @@ test-lint:
 test-conformance:
 	@if [ -f "$(SHARED)/conformance/run.mjs" ]; then node "$(SHARED)/conformance/run.mjs" --pkg pkg; \
 	else echo "conformance: $(SHARED)/conformance/run.mjs not found, skipped"; fi
+
+## shapes: regenerate pkg-template/shapes.js (object literals for the model's result shapes) after
+## a change to the model, then rebuild the package
+shapes: pkg
+	node scripts/gen-shapes.mjs
+	@scripts/build-pkg.sh
 
 ## serve: the inspector (www-example/) on http://127.0.0.1:8080/ (PORT=... to change)
 serve: pkg

@@ -1,9 +1,9 @@
 // The JavaScript API of wahook, shared by every entry (node.js, deno.js, workerd.js, browser.js,
 // init.js). It checks arguments, moves the body into wasm as bytes, and turns the tape the Rust
-// core writes (bindings/wasm/src/tape.rs) into plain objects. The entries only differ in how they
-// load the .wasm file.
+// core writes into plain objects (tape.js). The entries only differ in how they load the .wasm file.
 
-import { parseBytes, detectBytes, verifyBytes, sign as signBytes, wasmMemory, resetTapeKeys } from "./wahook.js";
+import { parseBytes, detectBytes, verifyBytes, sign as signBytes } from "./wahook.js";
+import { readTape } from "./tape.js";
 
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
@@ -11,86 +11,6 @@ export const version = "__VERSION__";
 const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
 const DEFAULT_MAX_BYTES = 1048576;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-// ---- Reading a tape (the format is documented in bindings/wasm/src/tape.rs) ----
-// Keys and enum values the wasm side has interned, by id; they cross the boundary once.
-const keys = [];
-let memory, buffer, u32, f64, u8;
-// The tape being read: position in u32 words, first f64 index, and the decoded string pool.
-let at = 0, numAt = 0, pool = "";
-
-function slice() {
-  const start = u32[at], end = start + u32[at + 1];
-  at += 2;
-  return pool.slice(start, end);
-}
-
-function key() {
-  const w = u32[at++];
-  if (w < 0x40000000) return keys[w];
-  if (w < 0x80000000) return (keys[w - 0x40000000] = slice());
-  return slice();
-}
-
-function value() {
-  switch (u32[at++]) {
-    case 0: return null;
-    case 1: return true;
-    case 2: return false;
-    case 3: return u32[at++] | 0;
-    case 4: return f64[numAt + u32[at++]];
-    case 5: return slice();
-    case 6: {
-      const n = u32[at++];
-      const a = new Array(n);
-      for (let i = 0; i < n; i++) a[i] = value();
-      return a;
-    }
-    case 7: {
-      const n = u32[at++];
-      const o = {};
-      for (let i = 0; i < n; i++) {
-        const k = key();
-        const v = value();
-        // A "__proto__" key becomes an own property, as with JSON.parse, never the prototype.
-        if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
-        else o[k] = v;
-      }
-      return o;
-    }
-    case 8: return key();
-    default: throw new Error("wahook: corrupt result tape");
-  }
-}
-
-/** Turns the tape whose header is at `header` into `{ ok, value }` / `{ ok, error }`. */
-function readTape(header) {
-  if (memory === undefined) memory = wasmMemory();
-  if (memory.buffer !== buffer) {
-    buffer = memory.buffer;
-    u32 = new Uint32Array(buffer);
-    f64 = new Float64Array(buffer);
-    u8 = new Uint8Array(buffer);
-  }
-  const h = header >>> 2;
-  const ok = u32[h] === 1, poolPtr = u32[h + 5], poolLen = u32[h + 6];
-  at = u32[h + 1] >>> 2;
-  numAt = u32[h + 3] >>> 3;
-  pool = poolLen === 0 ? "" : decoder.decode(u8.subarray(poolPtr, poolPtr + poolLen));
-  let v;
-  try {
-    v = value();
-  } catch (e) {
-    // Keys the tape defined past this point are unknown here: both sides start over.
-    keys.length = 0;
-    resetTapeKeys();
-    throw e;
-  } finally {
-    pool = "";
-  }
-  return ok ? { ok: true, value: v } : { ok: false, error: v };
-}
 
 /** The error `parse` throws: a real Error with `code`, and `line`/`column` for invalid JSON. */
 export class WahookError extends Error {

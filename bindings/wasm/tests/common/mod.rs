@@ -27,10 +27,13 @@ macro_rules! all_shared_tests {
             headers_settle_detection,
             verifies_callbell_signatures,
             tapes_carry_unicode_and_reuse_keys,
+            struct_shapes_are_learned_then_reused,
+            a_struct_holding_its_own_shape_defines_it_first,
             hard_numbers_use_the_host_parser
         );
     };
 }
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use wahook_wasm::{detect_bytes, last_tape, parse_bytes, parse_string, sign, tape, verify_bytes};
 
 const GREEN_TEXT: &[u8] = include_bytes!("../../../../tests/fixtures/greenapi/incoming-text.json");
@@ -46,81 +49,136 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).expect("the binding returns JSON")
 }
 
-/// A second reader of the tape format (the first is `readTape` in api.js): the last result as
+/// A second reader of the tape format (the first is `readTape` in tape.js): the last result as
 /// `{"ok": bool, "value"|"error": …}`. `_header` is what the call returned; the test reads the
-/// tape through `last_tape`, which also checks that the header points at live memory.
+/// tape through `last_tape`, which also checks that the header points at live memory. Like JS, it
+/// remembers the shapes it learns across calls, so every tape of the shared instance must be read.
 fn read(_header: u32) -> Value {
     last_tape(|ok, words, nums, pool, keys| {
-        let pool = String::from_utf8(pool.to_vec()).expect("pool is UTF-8");
-        let units: Vec<u16> = pool.encode_utf16().collect();
-        let mut known: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        let mut at = 0usize;
-        let mut next = || {
-            at += 1;
-            words[at - 1]
-        };
-        fn slice(units: &[u16], start: u32, len: u32) -> String {
-            String::from_utf16(&units[start as usize..(start + len) as usize]).expect("utf16")
+        SHAPES.with(|shapes| {
+            let (v, counts) = read_parts(ok, words, nums, pool, keys, &mut shapes.borrow_mut());
+            SHAPE_COUNTS.set(counts);
+            v
+        })
+    })
+    .expect("a tape")
+}
+
+thread_local! {
+    static SHAPES: std::cell::RefCell<Vec<Option<Vec<String>>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Of the last tape `read`: structs that defined a shape, structs of a known shape.
+    static SHAPE_COUNTS: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Reads one tape; `shapes` holds the key lists learned so far, by shape id, and every object of a
+/// known shape must have exactly its keys. Also returns how many structs defined a shape and how
+/// many had a known one.
+fn read_parts(
+    ok: bool,
+    words: &[u32],
+    nums: &[f64],
+    pool: &[u8],
+    keys: &[Box<str>],
+    shapes: &mut Vec<Option<Vec<String>>>,
+) -> (Value, (usize, usize)) {
+    let pool = String::from_utf8(pool.to_vec()).expect("pool is UTF-8");
+    let units: Vec<u16> = pool.encode_utf16().collect();
+    let known: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    struct Reader<'t> {
+        words: &'t [u32],
+        at: usize,
+        units: Vec<u16>,
+        nums: &'t [f64],
+        known: Vec<String>,
+        shapes: &'t mut Vec<Option<Vec<String>>>,
+        defined: usize,
+        reused: usize,
+    }
+    impl Reader<'_> {
+        fn next(&mut self) -> u32 {
+            self.at += 1;
+            self.words[self.at - 1]
         }
-        fn value(next: &mut dyn FnMut() -> u32, units: &[u16], nums: &[f64], known: &mut Vec<String>) -> Value {
-            match next() {
+        fn slice(&mut self) -> String {
+            let (start, len) = (self.next() as usize, self.next() as usize);
+            String::from_utf16(&self.units[start..start + len]).expect("utf16")
+        }
+        fn key(&mut self) -> String {
+            let w = self.next();
+            if w & tape::KEY_DYNAMIC != 0 {
+                self.slice()
+            } else if w & tape::KEY_NEW != 0 {
+                let k = self.slice();
+                assert_eq!(self.known[(w & !tape::KEY_NEW) as usize], k, "a new key is the one interned");
+                k
+            } else {
+                self.known[w as usize].clone()
+            }
+        }
+        fn fields(&mut self, n: u32) -> (Vec<String>, Value) {
+            let mut names = Vec::new();
+            let mut o = serde_json::Map::new();
+            for _ in 0..n {
+                let k = self.key();
+                names.push(k.clone());
+                o.insert(k, self.value());
+            }
+            (names, Value::Object(o))
+        }
+        fn value(&mut self) -> Value {
+            match self.next() {
                 tape::NULL => Value::Null,
                 tape::TRUE => Value::Bool(true),
                 tape::FALSE => Value::Bool(false),
-                tape::INT => Value::from(next() as i32),
+                tape::INT => Value::from(self.next() as i32),
                 tape::NUM => {
                     // As JSON.parse would see it: integral values compare as integers.
-                    let f = nums[next() as usize];
+                    let f = self.nums[self.next() as usize];
                     if f.fract() == 0.0 && f.abs() < 9.0e15 {
                         Value::from(f as i64)
                     } else {
                         Value::from(f)
                     }
                 }
-                tape::STR => {
-                    let (s, l) = (next(), next());
-                    Value::String(slice(units, s, l))
-                }
+                tape::STR => Value::String(self.slice()),
                 tape::ARR => {
-                    let n = next();
-                    Value::Array((0..n).map(|_| value(next, units, nums, known)).collect())
+                    let n = self.next();
+                    Value::Array((0..n).map(|_| self.value()).collect())
                 }
                 tape::OBJ => {
-                    let n = next();
-                    let mut o = serde_json::Map::new();
-                    for _ in 0..n {
-                        let k = key(next, units, known);
-                        o.insert(k, value(next, units, nums, known));
-                    }
-                    Value::Object(o)
+                    let n = self.next();
+                    self.fields(n).1
                 }
-                tape::CONST => Value::String(key(next, units, known)),
+                tape::STRUCT => {
+                    let (shape, n) = (self.next(), self.next());
+                    let (names, v) = self.fields(n);
+                    if shape == tape::NO_SHAPE {
+                        return v;
+                    }
+                    let id = (shape & !tape::SHAPE_NEW) as usize;
+                    if shape & tape::SHAPE_NEW != 0 {
+                        if self.shapes.len() <= id {
+                            self.shapes.resize(id + 1, None);
+                        }
+                        self.shapes[id] = Some(names);
+                        self.defined += 1;
+                    } else {
+                        self.reused += 1;
+                        let learned = self.shapes.get(id).cloned().flatten();
+                        assert_eq!(learned, Some(names), "shape {id} is known before it is used, with these keys");
+                    }
+                    v
+                }
+                tape::CONST => Value::String(self.key()),
                 op => panic!("unknown op {op}"),
             }
         }
-        fn key(next: &mut dyn FnMut() -> u32, units: &[u16], known: &mut Vec<String>) -> String {
-            let w = next();
-            if w & tape::KEY_DYNAMIC != 0 {
-                let (s, l) = (next(), next());
-                slice(units, s, l)
-            } else if w & tape::KEY_NEW != 0 {
-                let (s, l) = (next(), next());
-                let k = slice(units, s, l);
-                assert_eq!(known[(w & !tape::KEY_NEW) as usize], k, "a new key is the one interned");
-                k
-            } else {
-                known[w as usize].clone()
-            }
-        }
-        let v = value(&mut next, &units, nums, &mut known);
-        assert_eq!(at, words.len(), "the tape is read to its end");
-        if ok {
-            serde_json::json!({ "ok": true, "value": v })
-        } else {
-            serde_json::json!({ "ok": false, "error": v })
-        }
-    })
-    .expect("a tape")
+    }
+    let mut r = Reader { words, at: 0, units, nums, known, shapes, defined: 0, reused: 0 };
+    let v = r.value();
+    assert_eq!(r.at, words.len(), "the tape is read to its end");
+    let v = if ok { serde_json::json!({ "ok": true, "value": v }) } else { serde_json::json!({ "ok": false, "error": v }) };
+    (v, (r.defined, r.reused))
 }
 
 /// A detection (always a value).
@@ -204,7 +262,7 @@ pub fn tapes_carry_unicode_and_reuse_keys() {
     assert_eq!(e["raw"]["senderData"]["senderName"], "Zoë 👋");
     // The second time every key is known: fewer words, the same result.
     let words = |h: u32| {
-        let _ = h;
+        read(h);
         last_tape(|_, w, _, _, _| w.len()).expect("tape")
     };
     let n1 = words(parse_string(body, opt(""), opt(""), true, 1_048_576.0));
@@ -227,4 +285,54 @@ pub fn hard_numbers_use_the_host_parser() {
     assert_eq!(x[2].as_f64(), Some(std::f64::consts::PI));
     assert_eq!(x[3].as_f64(), Some(2.2250738585072014e-308));
     assert_eq!(x[4].as_f64(), Some(-0.5));
+}
+
+/// Every object of the model is a struct with a shape; after one call, the same result's shapes
+/// are all known: no shape is defined again, and the reader checks each object's keys against it.
+pub fn struct_shapes_are_learned_then_reused() {
+    let body = std::str::from_utf8(GREEN_TEXT).expect("utf8").replace("79001234568", "79001234599");
+    read(parse_string(&body, opt(""), opt(""), true, 1_048_576.0));
+    let again = read(parse_string(&body, opt(""), opt(""), true, 1_048_576.0));
+    // The result, its event, the chat, the sender and the content.
+    assert_eq!(SHAPE_COUNTS.get(), (0, 5), "no shape is defined twice; every object of the model is shaped");
+    assert_eq!(again["value"]["events"][0]["chat"]["id"], "79001234599@c.us");
+    assert_eq!(
+        again["value"]["events"][0]["content"],
+        serde_json::json!({"kind": "text", "text": "I use Green-API to send this message to you!"})
+    );
+}
+
+/// A struct with a field of its own type: the inner one finishes, and interns the shape, first.
+struct Node(&'static str, Option<Box<Node>>);
+
+impl Serialize for Node {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Node", 2)?;
+        st.serialize_field("name", self.0)?;
+        st.serialize_field("child", &self.1)?;
+        st.end()
+    }
+}
+
+/// The outer struct starts before the inner one that defined the shape, so JS would meet its id
+/// first: the tape defines it again there.
+pub fn a_struct_holding_its_own_shape_defines_it_first() {
+    let mut t = tape::Tape::default();
+    let mut shapes = Vec::new();
+    let tree = Node("a", Some(Box::new(Node("b", Some(Box::new(Node("c", None)))))));
+    let expected = serde_json::json!({"ok": true, "value": {"name": "a", "child": {"name": "b", "child": {"name": "c", "child": null}}}});
+    for round in 0..3 {
+        t.encode(true, &tree);
+        let (ok, words, nums, pool) = t.parts();
+        let (v, counts) = read_parts(ok, words, nums, pool, t.keys(), &mut shapes);
+        assert_eq!(v, expected);
+        // The first time each of the three defines it (the outer two after the inner one did).
+        assert_eq!(counts, if round == 0 { (3, 0) } else { (0, 3) }, "round {round}");
+    }
+    // Past a reset both sides start over.
+    t.forget_keys();
+    shapes.clear();
+    t.encode(true, &tree);
+    let (ok, words, nums, pool) = t.parts();
+    assert_eq!(read_parts(ok, words, nums, pool, t.keys(), &mut shapes), (expected, (3, 0)));
 }

@@ -1,0 +1,128 @@
+// Reads the result tape the wasm side writes (its format: bindings/wasm/src/tape.rs) into plain
+// objects. Used by api.js; not part of the public API.
+
+import { wasmMemory, resetTapeKeys } from "./wahook.js";
+import { literals } from "./shapes.js";
+
+const decoder = new TextDecoder();
+
+// Keys and enum values the wasm side has interned, by id; they cross the boundary once.
+const keys = [];
+// Model object shapes by id: the object-literal builder for its keys (shapes.js), or null.
+const shapes = [];
+// The keys of every shape learned, by id (for tests and scripts/gen-shapes.mjs).
+const shapeKeys = [];
+let memory, buffer, u32, f64, u8;
+// The tape being read: position in u32 words, first f64 index, and the decoded string pool.
+let at = 0, numAt = 0, pool = "";
+
+function slice() {
+  const start = u32[at], end = start + u32[at + 1];
+  at += 2;
+  return pool.slice(start, end);
+}
+
+function key() {
+  const w = u32[at++];
+  if (w < 0x40000000) return keys[w];
+  if (w < 0x80000000) return (keys[w - 0x40000000] = slice());
+  return slice();
+}
+
+/** One field of a shaped object: its key (skipped; the literal has it), then its value. */
+function field() {
+  key();
+  return value();
+}
+
+/** `n` fields read as keyed stores. */
+function object(n) {
+  const o = {};
+  for (let i = 0; i < n; i++) {
+    const k = key();
+    const v = value();
+    // A "__proto__" key becomes an own property, as with JSON.parse, never the prototype.
+    if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else o[k] = v;
+  }
+  return o;
+}
+
+/** A struct whose shape JS learns: read as keyed stores, remembering its keys. */
+function learn(id, n) {
+  const o = {};
+  const names = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = (names[i] = key());
+    const v = value();
+    if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else o[k] = v;
+  }
+  shapeKeys[id] = names;
+  shapes[id] = literals.get(names.join(",")) || null;
+  return o;
+}
+
+function value() {
+  switch (u32[at++]) {
+    case 0: return null;
+    case 1: return true;
+    case 2: return false;
+    case 3: return u32[at++] | 0;
+    case 4: return f64[numAt + u32[at++]];
+    case 5: return slice();
+    case 6: {
+      const n = u32[at++];
+      const a = new Array(n);
+      for (let i = 0; i < n; i++) a[i] = value();
+      return a;
+    }
+    case 7: return object(u32[at++]);
+    case 8: return key();
+    case 9: {
+      const shape = u32[at], n = u32[at + 1];
+      at += 2;
+      if (shape < 0x40000000) {
+        const build = shapes[shape];
+        return build ? build(field) : object(n);
+      }
+      return shape === 0xffffffff ? object(n) : learn(shape - 0x40000000, n);
+    }
+    default: throw new Error("wahook: corrupt result tape");
+  }
+}
+
+/** Turns the tape whose header is at `header` into `{ ok, value }` / `{ ok, error }`. */
+export function readTape(header) {
+  if (memory === undefined) memory = wasmMemory();
+  if (memory.buffer !== buffer) {
+    buffer = memory.buffer;
+    u32 = new Uint32Array(buffer);
+    f64 = new Float64Array(buffer);
+    u8 = new Uint8Array(buffer);
+  }
+  const h = header >>> 2;
+  const ok = u32[h] === 1, poolPtr = u32[h + 5], poolLen = u32[h + 6];
+  at = u32[h + 1] >>> 2;
+  numAt = u32[h + 3] >>> 3;
+  pool = poolLen === 0 ? "" : decoder.decode(u8.subarray(poolPtr, poolPtr + poolLen));
+  let v;
+  try {
+    v = value();
+  } catch (e) {
+    // Keys and shapes the tape defined past this point are unknown here: both sides start over.
+    keys.length = 0;
+    shapes.length = 0;
+    shapeKeys.length = 0;
+    resetTapeKeys();
+    throw e;
+  } finally {
+    pool = "";
+  }
+  return ok ? { ok: true, value: v } : { ok: false, error: v };
+}
+
+/** The shapes learned so far: their keys, and whether an object literal builds them. */
+export function learnedShapes() {
+  return shapeKeys.map((names, id) => ({ keys: names, literal: shapes[id] != null }));
+}
