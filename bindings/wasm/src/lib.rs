@@ -1,15 +1,18 @@
 //! The wasm-bindgen boundary of wahook: converts arguments, calls the core, returns results.
 //!
 //! Results of `parse` and `detect` cross as a *tape* (see [`tape`]) in wasm memory that the JS
-//! layer (`pkg-template/api.js`, `readTape`) turns into plain objects: one boundary crossing per
+//! layer (`pkg-template/tape.js`, `readTape`) turns into plain objects: one boundary crossing per
 //! call, exactly the serde serialization of the Rust model, no JSON text in between.
 //! Headers cross as `name\0value\0name\0value…`; secrets and tokens as `a\0b\0…`.
 
 pub mod tape;
 
+/// The allocator: TLSF, constant time, built for code size. Measured against talc, the one before:
+/// as fast, 1 KB smaller gzipped; a stream of bodies of up to 1 MB peaks at 13 MB of wasm memory
+/// where talc took 6 MB (pools are not merged); ordinary webhooks stay in the first megabyte.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static TLSF: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 
 use std::cell::RefCell;
 use tape::Tape;
