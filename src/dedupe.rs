@@ -62,7 +62,7 @@ impl Canonical {
             Value::Array(a) => {
                 self.tag(5);
                 self.bytes(&(a.len() as u64).to_le_bytes());
-                for x in a {
+                for x in *a {
                     self.value(x);
                 }
             }
@@ -103,7 +103,8 @@ impl Canonical {
 
 /// The canonical hash of an object, as `#` and 16 hex digits.
 pub fn source_hash(o: &Object<'_>) -> String {
-    let mut c = Canonical { out: Vec::with_capacity(o.source_len + 64), order: Vec::new() };
+    // Every key and string gains an 8-byte length: twice the source is room enough for most.
+    let mut c = Canonical { out: Vec::with_capacity(2 * o.source_len + 64), order: Vec::new() };
     c.object(o);
     format!("#{:016x}", xxhash_rust::xxh64::xxh64(&c.out, 0))
 }

@@ -6,27 +6,32 @@
 //! what `raw` copies), a nesting limit of exactly [`MAX_DEPTH`], lone UTF-16 surrogates accepted
 //! (as `JSON.parse` does) and error positions in code points. Strings without escapes borrow from
 //! the input.
+//!
+//! The tree lives in an [`Arena`] the caller provides: objects and arrays are slices of it, and
+//! strings with escapes are decoded into it. Reading a body allocates a chunk or two instead of
+//! one block per object, and dropping the tree is freeing the arena (values have no destructor).
 
-use std::borrow::Cow;
+/// The bump arena a parsed tree lives in.
+pub use bumpalo::Bump as Arena;
 
 /// Deepest nesting accepted; the top-level object or array is level 1.
 pub const MAX_DEPTH: usize = 128;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number token exactly as written (always valid JSON number syntax).
     Number(&'a str),
-    String(Cow<'a, str>),
-    Array(Vec<Value<'a>>),
+    String(&'a str),
+    Array(&'a [Value<'a>]),
     Object(Object<'a>),
 }
 
 /// A JSON object: entries in source order, duplicates included; lookups take the last one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Object<'a> {
-    pub entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    pub entries: &'a [(&'a str, Value<'a>)],
     /// Length in bytes of the object's source text, from `{` to `}`.
     pub source_len: usize,
 }
@@ -54,7 +59,7 @@ impl<'a> Object<'a> {
             if later.iter().any(|(k2, _)| k2 == k) {
                 None
             } else {
-                Some((k.as_ref(), v))
+                Some((*k, v))
             }
         })
     }
@@ -108,11 +113,18 @@ pub struct Parsed<'a> {
     pub source_len: usize,
 }
 
-/// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
-pub fn parse(src: &str) -> Result<Parsed<'_>, ParseError> {
+/// An arena sized for the tree of `src`: objects and arrays take about twice their source in
+/// webhook bodies, so one chunk usually holds it all (it grows past that by itself).
+pub fn arena_for(src: &[u8]) -> Arena {
+    Arena::with_capacity(2 * src.len() + 256)
+}
+
+/// Parses one JSON text into `arena`. A leading UTF-8 byte order mark is skipped.
+pub fn parse<'a>(src: &'a str, arena: &'a Arena) -> Result<Parsed<'a>, ParseError> {
     let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = Parser {
         src,
+        arena,
         bytes: src.as_bytes(),
         pos: start,
         depth: 0,
@@ -177,13 +189,14 @@ type PResult<T> = Result<T, Box<ParseError>>;
 
 struct Parser<'a> {
     src: &'a str,
+    arena: &'a Arena,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
     lone_surrogates: usize,
-    /// Entries and items of the objects and arrays being read, moved out into one exactly-sized
-    /// Vec when each closes (no growth reallocations per object).
-    entries: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// Entries and items of the objects and arrays being read, copied into the arena as one
+    /// exactly-sized slice when each closes.
+    entries: Vec<(&'a str, Value<'a>)>,
     items: Vec<Value<'a>>,
 }
 
@@ -280,7 +293,8 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let entries = self.entries.split_off(first);
+        let entries = self.arena.alloc_slice_copy(self.entries.get(first..).unwrap_or_default());
+        self.entries.truncate(first);
         Ok(Value::Object(Object { entries, source_len: self.pos - start }))
     }
 
@@ -308,7 +322,9 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        Ok(Value::Array(self.items.split_off(first)))
+        let items = self.arena.alloc_slice_copy(self.items.get(first..).unwrap_or_default());
+        self.items.truncate(first);
+        Ok(Value::Array(items))
     }
 
     fn number(&mut self) -> PResult<Value<'a>> {
@@ -348,8 +364,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads a string starting at `"`; borrows when it has no escapes.
-    fn string(&mut self) -> PResult<Cow<'a, str>> {
+    /// Reads a string starting at `"`; borrows when it has no escapes, else decodes into the arena.
+    fn string(&mut self) -> PResult<&'a str> {
         self.pos += 1; // opening quote
         let start = self.pos;
         self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or(&[]));
@@ -358,7 +374,7 @@ impl<'a> Parser<'a> {
             Some(b'"') => {
                 let s = self.src.get(start..self.pos).unwrap_or("");
                 self.pos += 1;
-                return Ok(Cow::Borrowed(s));
+                return Ok(s);
             }
             Some(b'\\') => {}
             Some(_) => return Err(self.syntax("unescaped control character in a string")),
@@ -373,7 +389,7 @@ impl<'a> Parser<'a> {
                 None => return Err(self.syntax("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(self.arena.alloc_str(&out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;

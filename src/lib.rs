@@ -95,13 +95,18 @@ struct Body<'a> {
     parsed: json::Parsed<'a>,
 }
 
-fn read_body<'a>(bytes: &'a [u8], max_bytes: usize) -> Result<Body<'a>, Error> {
+fn check_size(bytes: &[u8], max_bytes: usize) -> Result<(), Error> {
     if bytes.len() > max_bytes {
         return Err(Error::new(
             ErrorCode::TooLarge,
             format!("the body is {} bytes, more than the limit of {max_bytes} (maxBytes)", bytes.len()),
         ));
     }
+    Ok(())
+}
+
+/// Checks the encoding and parses the JSON into `arena` (the size was checked first).
+fn read_body<'a>(bytes: &'a [u8], arena: &'a json::Arena) -> Result<Body<'a>, Error> {
     let src = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -115,7 +120,7 @@ fn read_body<'a>(bytes: &'a [u8], max_bytes: usize) -> Result<Body<'a>, Error> {
             ));
         }
     };
-    match json::parse(src) {
+    match json::parse(src, arena) {
         Ok(parsed) => Ok(Body { parsed }),
         Err(json::ParseError::Syntax { message, offset }) => {
             let (line, column) = json::line_column(src, offset);
@@ -140,7 +145,9 @@ fn root_object<'v, 'a>(body: &'v Body<'a>) -> Result<&'v json::Object<'a>, Error
 
 /// Parses and normalizes one webhook body.
 pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> {
-    let body = read_body(body, options.max_bytes)?;
+    check_size(body, options.max_bytes)?;
+    let arena = json::arena_for(body);
+    let body = read_body(body, &arena)?;
     let root = root_object(&body)?;
     let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE))?;
     let resolved = detect::resolve(rec.shape, options.provider, &options.headers)?;
@@ -185,7 +192,11 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
 /// `provider` is `None` and `reason` names the error code and why.
 pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
     let failed = |e: Error| Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() };
-    let body = match read_body(body, options.max_bytes) {
+    if let Err(e) = check_size(body, options.max_bytes) {
+        return failed(e);
+    }
+    let arena = json::arena_for(body);
+    let body = match read_body(body, &arena) {
         Ok(b) => b,
         Err(e) => return failed(e),
     };

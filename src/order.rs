@@ -14,7 +14,12 @@ pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
     v
 }
 
-/// Sorts a slice of indices by `cmp`, ties by index, in place (a heapsort).
+/// Up to this many, [`sort_indices`] sorts by insertion: fewer comparisons than a heapsort on the
+/// small objects webhooks are made of.
+const INSERTION_MAX: usize = 16;
+
+/// Sorts a slice of indices by `cmp`, ties by index, in place (an insertion sort for short slices,
+/// else a heapsort).
 #[inline(never)]
 pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     let n = v.len();
@@ -24,6 +29,16 @@ pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
             _ => false,
         }
     };
+    if n <= INSERTION_MAX {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && less(v, j, j - 1) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
     // Sift the element at `root` down within `v[..end]`.
     let sift = |v: &mut [usize], mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;
@@ -100,9 +115,9 @@ mod tests {
     }
 
     #[test]
-    fn heapsort_agrees_with_std_sort() {
+    fn sort_agrees_with_std_sort() {
         let mut x: u32 = 7;
-        for n in [0usize, 1, 2, 3, 5, 8, 13, 100, 1000] {
+        for n in [0usize, 1, 2, 3, 5, 8, 13, 16, 17, 100, 1000] {
             let v: Vec<u32> = (0..n)
                 .map(|_| {
                     x ^= x << 13;

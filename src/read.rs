@@ -32,6 +32,10 @@ impl Warnings {
     /// A new path: `parent` (when not empty) + `sep` + `key`.
     fn path(&self, parent: KeyPath, sep: &str, key: &str) -> KeyPath {
         let Ok(mut buf) = self.paths.try_borrow_mut() else { return KeyPath::default() };
+        if buf.capacity() == 0 {
+            // Room for the paths of a typical body at once, rather than growing 8, 16, 32… bytes.
+            buf.reserve(256);
+        }
         let start = buf.len();
         let range = parent.start..parent.start + parent.len;
         if parent.len > 0 && buf.get(range.clone()).is_some() {
@@ -118,7 +122,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     pub fn text(&self, key: &str) -> Option<Cow<'v, str>> {
         let v = self.get(key)?;
         match v {
-            Value::String(s) => Some(Cow::Borrowed(s.as_ref())),
+            Value::String(s) => Some(Cow::Borrowed(*s)),
             Value::Number(n) => {
                 self.wrong_type(key, "a string", v, "converted");
                 Some(Cow::Borrowed(*n))

@@ -153,7 +153,8 @@ fn content(p: &Obj<'_, '_>) -> Content {
 fn with_metadata(o: &Obj<'_, '_>, f: fn(&Obj<'_, '_>) -> Content) -> Option<Content> {
     match o.get("metadata")? {
         crate::json::Value::String(s) => {
-            let parsed = match crate::json::parse(s) {
+            let arena = crate::json::arena_for(s.as_bytes());
+            let parsed = match crate::json::parse(s, &arena) {
                 Ok(p) => p,
                 Err(_) => {
                     o.warn(WarningCode::InvalidType, "metadata", format!("`{}` is a string but not JSON; ignored", o.key_path("metadata")));

@@ -90,7 +90,7 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
     m.forwarded =
         md.o.entries
             .iter()
-            .filter(|(k, v)| k != "quotedMessage" && matches!(v, Value::Object(o) if o.get("isForwarded").is_some()))
+            .filter(|(k, v)| *k != "quotedMessage" && matches!(v, Value::Object(o) if o.get("isForwarded").is_some()))
             .find_map(|(k, _)| md.obj(k).and_then(|d| d.bool("isForwarded")));
     m.reply_to_message_id = quoted_id.clone();
     let file = || md.obj("fileMessageData");

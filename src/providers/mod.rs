@@ -133,7 +133,7 @@ fn number(token: &str) -> Json {
 /// The object without the keys in `skip`, duplicates collapsed as `JSON.parse` does. Sorting keeps
 /// this O(n log n) for hostile objects with many keys.
 pub fn object_without(o: &Object<'_>, skip: &[&str]) -> JsonObject {
-    let kept: Vec<&(std::borrow::Cow<'_, str>, Value<'_>)> = o.entries.iter().filter(|(k, _)| !skip.contains(&k.as_ref())).collect();
+    let kept: Vec<&(&str, Value<'_>)> = o.entries.iter().filter(|(k, _)| !skip.contains(k)).collect();
     let keys: Vec<&str> = kept.iter().map(|(k, _)| k.as_ref()).collect();
     JsonObject(
         crate::order::key_groups_in_source_order(&keys)
@@ -167,7 +167,7 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
     let id = b.first_str(&["buttonId", "id"]);
     // Green API interactive buttons: `{type: "copy" | "call" | "url" | "reply", buttonId, buttonText, copyCode | phoneNumber | url}`.
     if let Some(Value::String(t)) = b.get("type") {
-        let (kind, value_key) = match t.as_ref() {
+        let (kind, value_key) = match *t {
             "copy" => ("copy", "copyCode"),
             "call" => ("call", "phoneNumber"),
             "url" => ("url", "url"),

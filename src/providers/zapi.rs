@@ -385,7 +385,7 @@ fn media_header(h: &Obj<'_, '_>) -> Option<MediaHeader> {
 
 /// A message kind we do not model: name the first key that is not part of the envelope.
 fn unsupported(b: &Obj<'_, '_>) -> Content {
-    let key = b.o.entries.iter().find(|(k, v)| !ENVELOPE.contains(&k.as_ref()) && !matches!(v, Value::Null)).map(|(k, _)| k.to_string());
+    let key = b.o.entries.iter().find(|(k, v)| !ENVELOPE.contains(k) && !matches!(v, Value::Null)).map(|(k, _)| k.to_string());
     let provider_kind = key.clone().unwrap_or_else(|| "none".to_string());
     b.warn(
         WarningCode::UnsupportedContent,

@@ -2,7 +2,7 @@ use super::*;
 use crate::json;
 
 fn warning_paths(src: &str, read: impl Fn(&Obj<'_, '_>)) -> Vec<String> {
-    let parsed = json::parse(src).unwrap();
+    let parsed = json::parse(src, Box::leak(Box::default())).unwrap();
     let root = parsed.value.as_object().unwrap();
     let w = Warnings::default();
     read(&Obj::new(root, "body", &w));
@@ -33,7 +33,7 @@ fn long_and_unicode_paths_are_kept_whole() {
 
 #[test]
 fn an_empty_root_path_has_no_leading_dot() {
-    let parsed = json::parse(r#"{"a":{"n":[]},"l":[{},{},{},{},{},{},{},{},{},{},{"v":null,"n":5}]}"#).unwrap();
+    let parsed = json::parse(r#"{"a":{"n":[]},"l":[{},{},{},{},{},{},{},{},{},{},{"v":null,"n":5}]}"#, Box::leak(Box::default())).unwrap();
     let w = Warnings::default();
     let b = Obj::new(parsed.value.as_object().unwrap(), "", &w);
     b.obj("a").unwrap().str("n");
@@ -44,7 +44,7 @@ fn an_empty_root_path_has_no_leading_dot() {
 
 #[test]
 fn text_borrows_strings_and_converts_numbers_as_written() {
-    let parsed = json::parse(r#"{"s":"abc","n":12345678901234567890,"b":false,"o":{}}"#).unwrap();
+    let parsed = json::parse(r#"{"s":"abc","n":12345678901234567890,"b":false,"o":{}}"#, Box::leak(Box::default())).unwrap();
     let w = Warnings::default();
     let b = Obj::new(parsed.value.as_object().unwrap(), "", &w);
     assert!(matches!(b.text("s"), Some(std::borrow::Cow::Borrowed("abc"))));
