@@ -136,9 +136,11 @@ A \`parse(bytes)\` call on the mix: **${m["wahook-bytes"].toFixed(2)} µs** =
 detecting, normalizing, writing the result tape; the same Rust work takes ${nativeMixUs} µs natively) +
 **${(100 - 100 * r["wahook-binding"]).toFixed(0)}%** in JS (argument checks, and \`readTape\`
 building the result objects). Profiles (\`node --cpu-prof\` on a build with \`WASM_NAMES=1 make pkg\`,
-which keeps function names) put about a fifth of the wasm time in the JSON reader, an eighth in the
-allocator (the model owns its strings: 12–20 allocations per event), a sixth in writing the tape, the
-rest in detection and normalization.
+which keeps function names) put about a quarter of the wasm time in the JSON reader (including UTF-8
+validation; the documented examples are indented, 18% of the mix's bytes are whitespace), an eighth
+in the allocator (the model owns its strings: 10–20 allocations per event), a sixth in writing the
+tape, the rest in detection and normalization. On the JS side, building objects from the tape
+takes about a fifth of the call.
 
 The hand-written normalizer spends ${(100 * r["json-parse"] / r.handwritten).toFixed(0)}% of its time in \`JSON.parse\`
 — V8's native parser — and the rest mapping; wahook does the parsing in wasm, which costs about

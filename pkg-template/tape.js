@@ -35,12 +35,13 @@ function field() {
   return value();
 }
 
-/** `n` fields read as keyed stores. */
-function object(n) {
+/** `n` fields read as keyed stores; their keys go to `names` when given. */
+function object(n, names) {
   const o = {};
   for (let i = 0; i < n; i++) {
     const k = key();
     const v = value();
+    if (names) names[i] = k;
     // A "__proto__" key becomes an own property, as with JSON.parse, never the prototype.
     if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
     else o[k] = v;
@@ -50,14 +51,8 @@ function object(n) {
 
 /** A struct whose shape JS learns: read as keyed stores, remembering its keys. */
 function learn(id, n) {
-  const o = {};
   const names = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = (names[i] = key());
-    const v = value();
-    if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
-    else o[k] = v;
-  }
+  const o = object(n, names);
   shapeKeys[id] = names;
   shapes[id] = literals.get(names.join(",")) || null;
   return o;
