@@ -2,7 +2,11 @@
 // interned across calls up to a capacity; past it, and for long keys, they cross every time.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "wahook";
+import { learnedShapes } from "../pkg/tape.js";
+import { expected, comparable, fixturesDir } from "./helpers.mjs";
 
 function body(extra) {
   return JSON.stringify({ typeWebhook: "stateInstanceChanged", instanceData: { idInstance: 1 }, timestamp: 1586700690, stateInstance: "authorized", extra });
@@ -24,6 +28,18 @@ test("thousands of distinct keys, long keys and odd keys survive, call after cal
     assert.equal(e.state, "connected");
     assert.equal(e.instanceId, "1");
   }
+});
+
+test("after bodies with thousands of keys, the model's own names still intern and keep their shapes", () => {
+  // The test above offered the intern table 4 500 body keys; "callId" and "video" first appear
+  // here, and still find room, so the call event is built from its object literal.
+  const name = "zapi/received-notification-call-missed.json";
+  const body = readFileSync(join(fixturesDir, name));
+  for (let i = 0; i < 2; i++) assert.deepEqual(comparable(parse(body)), expected[name]);
+  const call = learnedShapes().find((s) => s.keys.includes("callId"));
+  assert.ok(call && call.literal, "the call event has a shape with a literal");
+  // So did the connection events of the test above, whose fields came after 1 500 raw keys.
+  assert.ok(learnedShapes().some((s) => s.literal && s.keys.join(",").endsWith(",raw,state,rawState,reason,phone")));
 });
 
 test("a __proto__ key is an own property, in raw and data, never the prototype", () => {

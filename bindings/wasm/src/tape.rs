@@ -43,6 +43,10 @@ pub const KEY_DYNAMIC: u32 = 0x8000_0000;
 /// Keys (and enum variant names) remembered across calls: at most this many, of at most
 /// [`KEY_MAX_LEN`] bytes, so hostile bodies with endless distinct keys cannot grow the table.
 const KEY_CAPACITY: usize = 1024;
+/// Of which keys from bodies (`data`, `raw`) may take at most this many, so that the model's own
+/// names (about 140 fields and as many enum values) always find room, and keep their shapes, after
+/// a body with thousands of distinct keys.
+const BODY_KEY_CAPACITY: usize = 640;
 const KEY_MAX_LEN: usize = 48;
 const SLOTS: usize = 2048;
 const STATIC_SLOTS: usize = 512;
@@ -203,7 +207,7 @@ impl Tape {
                 return Some(id);
             }
         }
-        let id = self.key(k)?;
+        let id = self.key(k, KEY_CAPACITY)?;
         if let Some(entry) = self.statics.get_mut(slot) {
             *entry = (addr, len, id);
         }
@@ -265,14 +269,14 @@ impl Tape {
         self.words.extend_from_slice(&[start, len as u32]);
     }
 
-    /// Writes a key word (see the module doc), interning `k` when there is room; returns its id
-    /// when it is interned.
-    fn key(&mut self, k: &str) -> Option<u32> {
+    /// Writes a key word (see the module doc), interning `k` when the table holds fewer than
+    /// `capacity` keys; returns its id when it is interned.
+    fn key(&mut self, k: &str, capacity: usize) -> Option<u32> {
         if k.len() <= KEY_MAX_LEN {
             let mut slot = hash(k.as_bytes()) % SLOTS;
             while let Some(&entry) = self.slots.get(slot) {
                 if entry == 0 {
-                    if self.keys.len() >= KEY_CAPACITY {
+                    if self.keys.len() >= capacity {
                         break;
                     }
                     let id = self.keys.len() as u32;
@@ -544,7 +548,7 @@ impl ser::Serializer for KeySerializer<'_> {
     type SerializeStructVariant = Impossible<(), Error>;
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.0.key(v);
+        self.0.key(v, BODY_KEY_CAPACITY);
         Ok(())
     }
     refuse!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8], serialize_unit_struct: &'static str);
