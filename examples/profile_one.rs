@@ -1,3 +1,5 @@
+//! Parses one body in a loop and prints µs per body; for profilers (`valgrind --tool=callgrind`):
+//! `cargo run --release --example profile_one -- tests/fixtures/callbell/message-created.json 2000`.
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(2000);
