@@ -20,20 +20,20 @@ const CODES: [ErrorCode; 7] = [
 fn corpus() -> &'static Vec<Value> {
     static C: OnceLock<Vec<Value>> = OnceLock::new();
     C.get_or_init(|| {
-        let mut out = Vec::new();
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        for dir in std::fs::read_dir(root).expect("fixtures") {
-            let dir = dir.expect("entry").path();
-            if !dir.is_dir() {
-                continue;
-            }
-            for f in std::fs::read_dir(dir).expect("dir") {
-                let f = f.expect("entry").path();
-                if let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&f).expect("read")) {
-                    out.push(v);
+        fn walk(dir: &std::path::Path, out: &mut Vec<Value>) {
+            for entry in std::fs::read_dir(dir).expect("fixtures dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    if let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&path).expect("read")) {
+                        out.push(v);
+                    }
                 }
             }
         }
+        let mut out = Vec::new();
+        walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")), &mut out);
         out.sort_by_key(|v| v.to_string());
         out
     })

@@ -37,7 +37,7 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
 }
 
 fn phone_chat(phone: &str) -> Chat {
-    ids::chat(phone, Hints::default())
+    ids::chat(phone, Hints::default(), None)
 }
 
 /// The contact's phone number (`payload.contact.phoneNumber`).
@@ -63,14 +63,14 @@ fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str)
     let to = p.non_empty("to");
     let chat_phone = if outbound { to.clone() } else { from.clone() }.or_else(|| contact_phone(p));
     let chat = match chat_phone {
-        Some(ph) => phone_chat(&ph),
+        Some(ph) => Some(phone_chat(&ph)),
         None => {
             p.warn(
                 WarningCode::MissingField,
                 if outbound { "to" } else { "from" },
                 "no chat phone number (`from`/`to`/`contact.phoneNumber`)".into(),
             );
-            phone_chat("")
+            None
         }
     };
     let contact_name = p.obj("contact").and_then(|c| c.non_empty("name"));
@@ -78,9 +78,10 @@ fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str)
     // messageContext: the message this one replies to ({ target: {uuid, ...}, text, ... }).
     let reply_to = p.obj("messageContext").and_then(|c| c.obj("target")).and_then(|t| t.first_str(&["uuid", "id", "messageId"]));
     let forwarded = p.obj("messageForward").and_then(|f| f.bool("forwarded"));
+    let timestamp = super::required(p, "createdAt", "the message time", p.iso("createdAt"));
     let m = MessageEvent {
-        base: cx.base(provider_event, None, p.iso("createdAt")),
-        message_id: p.non_empty("uuid"),
+        base: cx.base(provider_event, None, timestamp),
+        message_id: super::required(p, "uuid", "the message id", p.non_empty("uuid")),
         direction: if outbound { Direction::Outbound } else { Direction::Inbound },
         from_api: None,
         chat,
@@ -227,46 +228,82 @@ fn media_from_url(url: String, caption: Option<String>) -> Content {
     let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => {
-            Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None }
+            Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None, view_once: None, width: None, height: None }
         }
         "webp" => Content::Sticker { url: Some(url), mime_type: Some("image/webp".into()), animated: None },
         "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => {
-            Content::Video { url: Some(url), mime_type: None, caption, seconds: None }
+            Content::Video { url: Some(url), mime_type: None, caption, seconds: None, view_once: None, width: None, height: None }
         }
         "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => {
-            Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None }
+            Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None, view_once: None }
         }
         _ => Content::Document { url: Some(url), mime_type: None, file_name, title: None, caption, page_count: None },
     }
 }
 
+/// Callbell `status` values (compared with case, `-`, `_` and space ignored).
+const STATUSES: &[(&str, Status)] = &[
+    ("enqueued", Status::Accepted),
+    ("sent", Status::Sent),
+    ("delivered", Status::Delivered),
+    ("read", Status::Read),
+    ("failed", Status::Failed),
+    ("deleted", Status::Deleted),
+    ("mismatch", Status::Other),
+];
+
+/// A Cloud-API-shaped status that `messageStatusPayload` holds: the first of
+/// `messaging.value.statuses[]` (a whole Meta change) or of `statuses[]`.
+fn meta_status<'v, 'a>(msp: &Obj<'v, 'a>) -> Option<Obj<'v, 'a>> {
+    let value = msp.obj("messaging").and_then(|m| m.obj("value"));
+    let from_value = value.and_then(|v| v.objects("statuses").into_iter().next());
+    from_value.or_else(|| msp.has("statuses").then(|| msp.objects("statuses").into_iter().next()).flatten())
+}
+
+/// Meta's failure: the first `errors[]`' `code` (as a string) and its `error_data.details`, else
+/// `message`, else `title`.
+fn meta_error(status: &Obj<'_, '_>) -> StatusError {
+    let first = status.objects("errors").into_iter().next();
+    StatusError {
+        code: first.as_ref().and_then(|e| e.id("code")),
+        message: first.as_ref().and_then(|e| {
+            e.obj("error_data").and_then(|d| d.non_empty("details")).or_else(|| e.first_str(&["message", "title"]))
+        }),
+    }
+}
+
 fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
     let raw = p.str("status").unwrap_or_default();
-    let status = match raw.as_str() {
-        "enqueued" => Status::Accepted,
-        "sent" => Status::Sent,
-        "delivered" => Status::Delivered,
-        "read" => Status::Read,
-        "failed" => Status::Failed,
-        "deleted" => Status::Deleted,
-        "mismatch" => Status::Other,
-        _ => {
-            p.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
-            Status::Unknown
-        }
-    };
+    let status = super::lookup(STATUSES, &raw).unwrap_or_else(|| {
+        p.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
+        Status::Unknown
+    });
     let msp = p.obj("messageStatusPayload");
+    // Over WhatsApp's Business API, Callbell forwards Meta's status object; else Gupshup's fields.
+    let meta = msp.as_ref().and_then(meta_status);
     let inner = msp.as_ref().and_then(|m| m.obj("payload"));
-    let timestamp = inner.as_ref().and_then(|i| i.has("ts").then(|| i.seconds("ts")).flatten());
-    let error = (status == Status::Failed).then(|| StatusError {
-        code: inner.as_ref().and_then(|i| i.id("code")),
-        message: inner.as_ref().and_then(|i| i.first_str(&["reason", "message", "error"])),
+    let timestamp = inner
+        .as_ref()
+        .and_then(|i| i.has("ts").then(|| i.seconds("ts")).flatten())
+        .or_else(|| meta.as_ref().and_then(|m| m.get("timestamp")).and_then(super::seconds_value));
+    if timestamp.is_none() {
+        p.warn(WarningCode::MissingField, "messageStatusPayload.payload.ts", "the status has no time (`messageStatusPayload.payload.ts`)".into());
+    }
+    let error = (status == Status::Failed).then(|| match &meta {
+        Some(m) => meta_error(m),
+        None => StatusError {
+            code: inner.as_ref().and_then(|i| i.id("code")),
+            message: inner.as_ref().and_then(|i| i.first_str(&["reason", "message", "error"])),
+        },
     });
-    let chat = contact_phone(p).or_else(|| msp.as_ref().and_then(|m| m.non_empty("destination"))).map(|ph| phone_chat(&ph));
-    let message_id = p.non_empty("uuid").unwrap_or_else(|| {
-        p.warn(WarningCode::MissingField, "uuid", "`payload.uuid` (the message id) is missing".into());
-        String::new()
-    });
+    let chat = contact_phone(p)
+        .or_else(|| msp.as_ref().and_then(|m| m.non_empty("destination")))
+        .or_else(|| meta.as_ref().and_then(|m| m.non_empty("recipient_id")))
+        .map(|ph| phone_chat(&ph));
+    if chat.is_none() {
+        p.warn(WarningCode::MissingField, "contact.phoneNumber", "the status names no chat (`contact.phoneNumber`, `messageStatusPayload.destination`)".into());
+    }
+    let message_id = super::required(p, "uuid", "the message id", p.non_empty("uuid"));
     let event = Event::Status(StatusEvent {
         base: cx.base(provider_event, None, timestamp),
         message_id,
@@ -291,6 +328,8 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, 
         name: name.to_string(),
         raw_name: provider_event.to_string(),
         chat: phone.map(|ph| phone_chat(&ph)),
+        message_id: None,
+        sender: None,
         data: SystemData::Fields(super::object_without(p.o, &[])),
     });
     cx.finish(event, b.o)

@@ -4,7 +4,7 @@
 //! `failed`, `noAccount`, `noActiveSession`, `notInGroup`, `yellowCard` failed with the `SWE…`
 //! code of `description` (or the raw status) as `error.code`.
 
-use super::{button, check_marker, object_without, Ctx};
+use super::{button, check_marker, lookup, object_without, Ctx};
 use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
@@ -29,12 +29,17 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
     vec![event]
 }
 
-fn chat_of(jid: Option<String>, b: &Obj<'_, '_>, key: &str) -> Chat {
-    let raw = jid.unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, key, format!("`{}` (the chat id) is missing", b.key_path(key)));
-        String::new()
-    });
-    ids::chat(&raw, Hints::default())
+/// The chat `key` of `o` names (a JID, maybe device-qualified), with the LID `chatLid` gives;
+/// `None`, with a `missing_field` warning, when there is none.
+fn chat_of(o: &Obj<'_, '_>, key: &str) -> Option<Chat> {
+    let jid = super::required(o, key, "the chat id", o.non_empty_text(key))?;
+    Some(ids::chat(&jid, Hints::default(), o.non_empty_text("chatLid").as_deref()))
+}
+
+/// The event time (`timestamp`, seconds) of a message or status, with a `missing_field` warning
+/// when there is none.
+fn required_time(b: &Obj<'_, '_>, timestamp: Option<i64>) -> Option<i64> {
+    super::required(b, "timestamp", "the event time", timestamp)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,8 +48,8 @@ fn chat_of(jid: Option<String>, b: &Obj<'_, '_>, key: &str) -> Chat {
 fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let sd = b.obj("senderData");
     let chat = match &sd {
-        Some(sd) => chat_of(sd.non_empty("chatId"), sd, "chatId"),
-        None => chat_of(None, b, "senderData"),
+        Some(sd) => chat_of(sd, "chatId"),
+        None => chat_of(b, "senderData"),
     };
     let sender = sd.as_ref().and_then(|sd| {
         ids::party(
@@ -59,8 +64,8 @@ fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opt
         String::new()
     });
     let mut m = MessageEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        message_id: b.non_empty("idMessage"),
+        base: cx.base(provider_event, instance_id, required_time(b, timestamp)),
+        message_id: super::required(b, "idMessage", "the message id", b.non_empty("idMessage")),
         direction: if provider_event.starts_with("incoming") { Direction::Inbound } else { Direction::Outbound },
         from_api: match provider_event {
             "outgoingAPIMessageReceived" => Some(true),
@@ -247,7 +252,7 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
                 group_name: g.non_empty("groupName"),
                 invite_code: g.non_empty("inviteCode"),
                 // Documented as a string of epoch seconds; "0" means it does not expire.
-                expiration: g.get("inviteExpiration").and_then(seconds_value).filter(|&ms| ms > 0),
+                expiration: g.get("inviteExpiration").and_then(super::seconds_value).filter(|&ms| ms > 0),
                 caption: g.non_empty("caption"),
             },
             None => missing(md, "groupInviteMessageData", type_message),
@@ -288,10 +293,14 @@ fn file_content(f: &Obj<'_, '_>, type_message: &str) -> Content {
     check_marker(f, "downloadUrl", url.as_deref());
     let mime_type = f.non_empty("mimeType");
     let caption = f.str("caption");
+    let view_once = f.bool("isViewOnce");
+    let (width, height) = (f.u32("width").filter(|&n| n > 0), f.u32("height").filter(|&n| n > 0));
     match type_message {
-        "imageMessage" => Content::Image { url, mime_type, caption, thumbnail_url: None },
-        "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds") },
-        "audioMessage" => Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")) },
+        "imageMessage" => Content::Image { url, mime_type, caption, thumbnail_url: None, view_once, width, height },
+        "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds"), view_once, width, height },
+        "audioMessage" => {
+            Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")), view_once }
+        }
         "stickerMessage" => Content::Sticker { url, mime_type, animated: f.bool("isAnimated") },
         _ => Content::Document {
             url,
@@ -312,37 +321,40 @@ fn contact_card(c: &Obj<'_, '_>) -> ContactCard {
 // ---------------------------------------------------------------------------------------------
 // Status, connection, call, system
 
+/// Green API `status` values (compared with case, `-`, `_` and space ignored).
+const STATUSES: &[(&str, Status)] = &[
+    ("sent", Status::Sent),
+    ("delivered", Status::Delivered),
+    ("read", Status::Read),
+    ("pending", Status::Accepted),
+    ("failed", Status::Failed),
+    ("noAccount", Status::Failed),
+    ("noActiveSession", Status::Failed),
+    ("notInGroup", Status::Failed),
+    ("yellowCard", Status::Failed),
+    ("deleted", Status::Deleted),
+];
+
 fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let raw = b.str("status").unwrap_or_default();
-    let status = match raw.as_str() {
-        "sent" => Status::Sent,
-        "delivered" => Status::Delivered,
-        "read" => Status::Read,
-        "pending" => Status::Accepted,
-        "failed" | "noAccount" | "noActiveSession" | "notInGroup" | "yellowCard" => Status::Failed,
-        "deleted" => Status::Deleted,
-        _ => {
-            b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
-            Status::Unknown
-        }
-    };
+    let status = lookup(STATUSES, &raw).unwrap_or_else(|| {
+        b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
+        Status::Unknown
+    });
     let description = b.non_empty("description");
     let error = (status == Status::Failed).then(|| StatusError {
         code: Some(description.as_deref().and_then(swe_code).unwrap_or_else(|| raw.clone())),
         message: description,
     });
-    let message_id = b.non_empty("idMessage").unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, "idMessage", "`idMessage` is missing".into());
-        String::new()
-    });
+    let message_id = super::required(b, "idMessage", "the message id", b.non_empty("idMessage"));
     let event = Event::Status(StatusEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
+        base: cx.base(provider_event, instance_id, required_time(b, timestamp)),
         message_id,
         status,
         raw_status: raw,
         rank: status.rank(),
         actor: Actor::Recipient,
-        chat: b.non_empty("chatId").map(|c| ids::chat(&c, Hints::default())),
+        chat: chat_of(b, "chatId"),
         error,
     });
     cx.finish(event, b.o)
@@ -400,7 +412,7 @@ fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option
     let event = Event::Call(CallEvent {
         base: cx.base(provider_event, instance_id, timestamp),
         call_id: b.non_empty("idMessage"),
-        chat: from.as_deref().map(|f| ids::chat(f, Hints::default())),
+        chat: from.as_deref().map(|f| ids::chat(f, Hints::default(), None)),
         from: ids::party(from.as_deref(), None, None),
         state,
         raw_state: raw,
@@ -424,18 +436,10 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opti
         base: cx.base(provider_event, instance_id, timestamp),
         name: name.to_string(),
         raw_name: provider_event.to_string(),
-        chat: chat_id.map(|c| ids::chat(&c, Hints::default())),
+        chat: chat_id.map(|c| ids::chat(&c, Hints::default(), None)),
+        message_id: None,
+        sender: None,
         data: SystemData::Fields(data),
     });
     cx.finish(event, b.o)
-}
-
-/// Epoch seconds given as a number or a numeric string (no warning: both are documented).
-fn seconds_value(v: &Value<'_>) -> Option<i64> {
-    let x = match v {
-        Value::Number(n) => crate::number::parse_f64(n)?,
-        Value::String(s) => crate::number::parse_f64(s.trim())?,
-        _ => return None,
-    };
-    crate::time::from_seconds_field(x).map(|(ms, _)| ms)
 }

@@ -101,6 +101,38 @@ impl Ctx<'_> {
     }
 }
 
+/// Warns `missing_field` at `key` when `value` is `None` because the body has nothing there (the
+/// key absent, `null` or an empty string; a value of another type has warned `invalid_type`
+/// already). `what` says what the field is. Returns `value`.
+pub fn required<T>(o: &Obj<'_, '_>, key: &str, what: &str, value: Option<T>) -> Option<T> {
+    let absent = match o.get(key) {
+        None => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    };
+    if value.is_none() && absent {
+        o.warn(WarningCode::MissingField, key, format!("`{}` ({what}) is missing", o.key_path(key)));
+    }
+    value
+}
+
+/// The value `table` gives a provider's name for it, compared with [`crate::text::same_name`]
+/// (case, `-`, `_` and space ignored).
+pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &str) -> Option<T> {
+    table.iter().find(|(name, _)| crate::text::same_name(raw, name)).map(|(_, v)| *v)
+}
+
+/// Epoch seconds given as a number or a numeric string, read without a warning where the provider
+/// documents both (Green API `inviteExpiration`, Meta's `timestamp`).
+pub fn seconds_value(v: &Value<'_>) -> Option<i64> {
+    let x = match v {
+        Value::Number(n) => crate::number::parse_f64(n)?,
+        Value::String(s) => crate::number::parse_f64(s.trim())?,
+        _ => return None,
+    };
+    crate::time::from_seconds_field(x).map(|(ms, _)| ms)
+}
+
 /// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its
 /// last value (as `JSON.parse`); numbers become integers when they fit and finite doubles otherwise
 /// (`null` when out of range).

@@ -60,7 +60,9 @@ fn attendance(cx: &Ctx<'_>, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &s
         base: cx.base(provider_event, None, timestamp),
         name: if finished { "attendance.finished" } else { "attendance.started" }.to_string(),
         raw_name,
-        chat: customer_phone.map(|p| ids::chat(&p, Hints::default())),
+        chat: customer_phone.map(|p| ids::chat(&p, Hints::default(), None)),
+        message_id: None,
+        sender: None,
         data: SystemData::Attendance(Box::new(data)),
     });
     cx.finish(event, b.o)

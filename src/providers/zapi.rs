@@ -5,7 +5,7 @@
 //! Status mapping (SPEC §2): `SENT` sent, `RECEIVED` delivered, `READ` read, `PLAYED` played,
 //! `READ_BY_ME`/`READ-SELF` read by self; `DeliveryCallback` accepted, or failed with `error`.
 
-use super::{button, to_json, Ctx};
+use super::{button, lookup, to_json, Ctx};
 use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
@@ -59,9 +59,21 @@ const ENVELOPE: &[&str] = &[
 
 /// The body's instance id and timestamp (`momment`, also spelled `moment`).
 fn envelope(b: &Obj<'_, '_>) -> (Option<String>, Option<i64>) {
-    let instance_id = b.non_empty("instanceId");
-    let key = if b.has("momment") { "momment" } else { "moment" };
-    (instance_id, b.millis(key))
+    (b.non_empty("instanceId"), b.millis(time_key(b)))
+}
+
+/// The key of the body's time: `momment` as documented, `moment` where a body spells it so.
+fn time_key(b: &Obj<'_, '_>) -> &'static str {
+    if !b.has("momment") && b.has("moment") {
+        "moment"
+    } else {
+        "momment"
+    }
+}
+
+/// The timestamp of a message or status event, with a `missing_field` warning when there is none.
+fn required_time(b: &Obj<'_, '_>, timestamp: Option<i64>) -> Option<i64> {
+    super::required(b, time_key(b), "the event time", timestamp)
 }
 
 pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
@@ -83,13 +95,47 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
     }
 }
 
-fn chat_of(b: &Obj<'_, '_>) -> Chat {
-    let phone = b.text("phone").unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, "phone", "`phone` (the chat id) is missing".into());
-        "".into()
-    });
-    let hints = Hints { group: b.bool("isGroup") == Some(true), newsletter: b.bool("isNewsletter") == Some(true) };
-    ids::chat(&phone, hints)
+fn hints(b: &Obj<'_, '_>) -> Hints {
+    Hints { group: b.bool("isGroup") == Some(true), newsletter: b.bool("isNewsletter") == Some(true) }
+}
+
+/// The chat the body addresses: `phone` (a phone number, a group id, or a LID on self-sync
+/// bodies) with the contact's `chatLid`. `None`, with a `missing_field` warning, without `phone`.
+fn chat_of(b: &Obj<'_, '_>) -> Option<Chat> {
+    let phone = super::required(b, "phone", "the chat id", b.non_empty_text("phone"))?;
+    Some(ids::chat(&phone, hints(b), b.non_empty_text("chatLid").as_deref()))
+}
+
+/// Whether the body's chat is a direct one (from the chat, else from `isGroup`/`isNewsletter`).
+fn is_direct(b: &Obj<'_, '_>, chat: Option<&Chat>) -> bool {
+    match chat {
+        Some(c) => c.kind == ChatType::Direct,
+        None => {
+            let h = hints(b);
+            !h.group && !h.newsletter
+        }
+    }
+}
+
+/// The author of a message: in groups, newsletters and broadcasts the participant
+/// (`participantPhone`, `participantLid`/`senderLid`); on messages sent from the connected number
+/// the account itself (`connectedPhone`, `senderName`); else the chat's contact, named
+/// `senderName`, else `chatName`.
+fn author(b: &Obj<'_, '_>, chat: Option<&Chat>, from_me: bool) -> Option<Party> {
+    let name = b.non_empty("senderName");
+    if !is_direct(b, chat) {
+        let lid = b.first_str(&["participantLid", "senderLid"]);
+        ids::party(b.non_empty("participantPhone").as_deref(), lid.as_deref(), name)
+    } else if from_me {
+        ids::party(b.non_empty("connectedPhone").as_deref(), None, name)
+    } else {
+        let name = name.or_else(|| b.non_empty("chatName"));
+        let lid = b.non_empty("senderLid");
+        match chat {
+            Some(c) => Some(ids::contact(c, lid.as_deref(), name)),
+            None => ids::party(None, lid.as_deref(), name),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,33 +144,34 @@ fn chat_of(b: &Obj<'_, '_>) -> Chat {
 /// Normalizes one received message body (also used for Plugchat attendance `chat` entries).
 pub fn received(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
-    let chat = chat_of(b);
+    let mut chat = chat_of(b);
     if let Some(notification) = b.non_empty("notification") {
         return notification_event(cx, b, provider_event, instance_id, timestamp, chat, &notification);
     }
     let from_me = b.bool("fromMe").unwrap_or(false);
-    let sender = if chat.kind != ChatType::Direct {
-        // In groups, newsletters and broadcasts the author is the participant, never the chat.
-        let lid = b.first_str(&["participantLid", "senderLid"]);
-        ids::party(b.non_empty("participantPhone").as_deref(), lid.as_deref(), b.non_empty("senderName"))
-    } else if from_me {
-        ids::party(b.non_empty("connectedPhone").as_deref(), None, None)
-    } else {
-        let lid = b.first_str(&["senderLid", "chatLid"]);
-        ids::party(chat.phone.as_deref().or(Some(chat.id.as_str())), lid.as_deref(), b.non_empty("senderName"))
-    };
+    if !from_me {
+        // A direct chat's contact is the sender of what it receives: its `senderLid` is the chat's LID.
+        if let Some(c) = chat.as_mut().filter(|c| c.kind == ChatType::Direct && c.lid.is_none()) {
+            c.lid = b.non_empty_text("senderLid").and_then(|l| ids::lid(&l, c.phone.as_deref()));
+        }
+    }
+    let sender = author(b, chat.as_ref(), from_me);
+    let message_id = super::required(b, "messageId", "the message id", b.non_empty("messageId"));
+    let timestamp = required_time(b, timestamp);
     let content = if b.bool("waitingMessage") == Some(true) { Content::Waiting {} } else { content(b) };
+    // An edit (`isEdit`) carries the id of the message it replaces.
+    let edited = b.bool("isEdit").unwrap_or(false);
     let event = Event::Message(MessageEvent {
         base: cx.base(provider_event, instance_id, timestamp),
-        message_id: b.non_empty("messageId"),
+        edited_message_id: if edited { message_id.clone() } else { None },
+        message_id,
         direction: if from_me { Direction::Outbound } else { Direction::Inbound },
         from_api: b.bool("fromApi"),
         chat,
         sender,
         reply_to_message_id: b.non_empty("referenceMessageId"),
         forwarded: b.bool("forwarded"),
-        edited: b.bool("isEdit").unwrap_or(false),
-        edited_message_id: None,
+        edited,
         content,
     });
     cx.finish(event, b.o)
@@ -141,6 +188,9 @@ fn content(b: &Obj<'_, '_>) -> Content {
             mime_type: i.first_str(&["mimeType", "mimetype"]),
             caption: i.str("caption"),
             thumbnail_url: i.non_empty("thumbnailUrl"),
+            view_once: i.bool("viewOnce"),
+            width: i.u32("width").filter(|&n| n > 0),
+            height: i.u32("height").filter(|&n| n > 0),
         };
     }
     if let Some(a) = b.obj("audio") {
@@ -149,6 +199,7 @@ fn content(b: &Obj<'_, '_>) -> Content {
             mime_type: a.first_str(&["mimeType", "mimetype"]),
             seconds: a.u32("seconds"),
             voice: a.bool("ptt"),
+            view_once: a.bool("viewOnce"),
         };
     }
     if let Some(v) = b.obj("video") {
@@ -157,6 +208,9 @@ fn content(b: &Obj<'_, '_>) -> Content {
             mime_type: v.first_str(&["mimeType", "mimetype"]),
             caption: v.str("caption"),
             seconds: v.u32("seconds"),
+            view_once: v.bool("viewOnce"),
+            width: v.u32("width").filter(|&n| n > 0),
+            height: v.u32("height").filter(|&n| n > 0),
         };
     }
     if let Some(d) = b.obj("document") {
@@ -459,7 +513,7 @@ fn notification_event(
     provider_event: &str,
     instance_id: Option<String>,
     timestamp: Option<i64>,
-    chat: Chat,
+    chat: Option<Chat>,
     raw: &str,
 ) -> Event {
     let call = match raw {
@@ -470,12 +524,11 @@ fn notification_event(
         _ => None,
     };
     if let Some((state, video)) = call {
-        let lid = b.first_str(&["senderLid", "chatLid"]);
-        let from = ids::party(chat.phone.as_deref().or(Some(chat.id.as_str())), lid.as_deref(), b.non_empty("senderName"));
+        let from = author(b, chat.as_ref(), false);
         let event = Event::Call(CallEvent {
             base: cx.base(provider_event, instance_id, timestamp),
             call_id: b.non_empty("callId"),
-            chat: Some(chat),
+            chat,
             from,
             state,
             raw_state: Some(raw.to_string()),
@@ -503,11 +556,17 @@ fn notification_event(
             data.insert(key, to_json(v));
         }
     }
+    // Who did it: the participant the body names, else a direct chat's contact.
+    let participant_lid = b.non_empty("participantLid");
+    let sender = ids::party(b.non_empty("participantPhone").as_deref(), participant_lid.as_deref(), None)
+        .or_else(|| chat.as_ref().filter(|c| c.kind == ChatType::Direct).map(|c| ids::contact(c, b.non_empty_text("senderLid").as_deref(), b.non_empty("senderName"))));
     let event = Event::System(SystemEvent {
         base: cx.base(provider_event, instance_id, timestamp),
         name,
         raw_name: raw.to_string(),
-        chat: Some(chat),
+        chat,
+        message_id: b.non_empty("messageId"),
+        sender,
         data: SystemData::Fields(data),
     });
     cx.finish(event, b.o)
@@ -523,12 +582,14 @@ const STATUSES: &[(&str, (Status, Actor))] = &[
     ("READ", (Status::Read, Actor::Recipient)),
     ("PLAYED", (Status::Played, Actor::Recipient)),
     ("READ_BY_ME", (Status::Read, Actor::SelfActor)),
-    ("READ-SELF", (Status::Read, Actor::SelfActor)),
     ("READ_SELF", (Status::Read, Actor::SelfActor)),
+    // Sent on the wire, beyond the documented list.
+    ("DELIVERED", (Status::Delivered, Actor::Recipient)),
     ("PENDING", (Status::Accepted, Actor::Recipient)),
     ("FAILED", (Status::Failed, Actor::Recipient)),
     ("ERROR", (Status::Failed, Actor::Recipient)),
     ("DELETED", (Status::Deleted, Actor::Recipient)),
+    ("REVOKED", (Status::Deleted, Actor::Recipient)),
 ];
 
 /// Z-API/Plugchat presence values, compared case-insensitively.
@@ -540,14 +601,10 @@ const PRESENCES: &[(&str, Presence)] = &[
     ("PAUSED", Presence::Paused),
 ];
 
-/// The value `table` gives `raw`, with ASCII case ignored (without an uppercased copy).
-fn lookup<T: Copy>(table: &[(&str, T)], raw: &str) -> Option<T> {
-    table.iter().find(|(name, _)| raw.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
-}
-
 /// `MessageStatusCallback`: one status event per id in `ids`, in order.
 fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let (mut instance_id, timestamp) = envelope(b);
+    let timestamp = required_time(b, timestamp);
     let mut raw_status = b.str("status").unwrap_or_else(|| {
         b.warn(WarningCode::MissingField, "status", "`status` is missing".into());
         String::new()
@@ -556,15 +613,15 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
         b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw_status}` is not in the status table; status is `unknown`"));
         (Status::Unknown, Actor::Recipient)
     });
-    let mut chat = b.has("phone").then(|| chat_of(b));
-    let mut ids = b.str_list("ids");
+    let mut chat = chat_of(b);
+    let mut error = (status == Status::Failed).then(|| failure(b));
+    let mut ids: Vec<Option<String>> = b.str_list("ids").into_iter().map(|id| Some(id).filter(|s| !s.is_empty())).collect();
     if ids.is_empty() {
-        if let Some(id) = b.first_str(&["id", "messageId"]) {
-            ids.push(id);
-        } else {
+        let id = b.first_str(&["id", "messageId"]);
+        if id.is_none() {
             b.warn(WarningCode::MissingField, "ids", "`ids` is missing or empty; one status event without a message id".into());
-            ids.push(String::new());
         }
+        ids.push(id);
     }
     let n = ids.len();
     ids.into_iter()
@@ -580,7 +637,7 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
                 rank: status.rank(),
                 actor,
                 chat: if last { chat.take() } else { chat.clone() },
-                error: None,
+                error: if last { error.take() } else { error.clone() },
             });
             cx.finish(event, b.o)
         })
@@ -590,13 +647,12 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
 /// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.
 fn delivery(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
-    let message_id = b.first_str(&["messageId", "zaapId", "id"]).unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, "messageId", "`messageId` is missing".into());
-        String::new()
-    });
-    let error_message = b.non_empty("error");
-    let error_code = b.first_str(&["errorCode", "code"]);
-    let failed = error_message.is_some() || error_code.is_some();
+    let message_id = b.first_str(&["messageId", "zaapId", "id"]);
+    let message_id = super::required(b, "messageId", "the message id", message_id);
+    let timestamp = required_time(b, timestamp);
+    // `error` holds the failure's text; `false`, `null` or `""` is no failure.
+    let error = failure(b);
+    let failed = error.message.is_some() || error.code.is_some();
     let status = if failed { Status::Failed } else { Status::Accepted };
     let event = Event::Status(StatusEvent {
         base: cx.base(provider_event, instance_id, timestamp),
@@ -605,10 +661,16 @@ fn delivery(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
         raw_status: provider_event.to_string(),
         rank: status.rank(),
         actor: Actor::Recipient,
-        chat: b.has("phone").then(|| chat_of(b)),
-        error: failed.then_some(StatusError { code: error_code, message: error_message }),
+        chat: chat_of(b),
+        error: failed.then_some(error),
     });
     cx.finish(event, b.o)
+}
+
+/// The failure details a status body gives: `error` (text) and `errorCode`/`code`; both `null`
+/// when it gives none.
+fn failure(b: &Obj<'_, '_>) -> StatusError {
+    StatusError { code: b.first_str(&["errorCode", "code"]), message: b.non_empty("error") }
 }
 
 fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
@@ -620,7 +682,7 @@ fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     });
     let event = Event::Presence(PresenceEvent {
         base: cx.base(provider_event, instance_id, timestamp),
-        chat: chat_of(b),
+        chat: chat_of(b).unwrap_or_else(|| ids::chat("", Hints::default(), None)),
         presence,
         raw_presence: raw,
         last_seen: b.millis("lastSeen"),
