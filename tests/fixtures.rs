@@ -93,6 +93,37 @@ fn diff(exp: &Value, act: &Value, path: &str) -> Option<String> {
     }
 }
 
+/// The bodies captured in the field (`tests/fixtures/wire/`) are what providers really send: each
+/// normalizes, none is an `unknown` event, and every message and status names its message or
+/// warns that it does not.
+#[test]
+fn every_wire_body_normalizes_to_known_events() {
+    let wire: Vec<PathBuf> = fixture_files().into_iter().filter(|f| rel(f).starts_with("wire/")).collect();
+    assert!(wire.len() >= 40, "only {} wire bodies", wire.len());
+    for provider in ["zapi", "greenapi", "callbell"] {
+        assert!(wire.iter().any(|f| rel(f).starts_with(&format!("wire/{provider}/"))), "no wire body of {provider}");
+    }
+    for f in &wire {
+        let body = std::fs::read(f).expect("read");
+        let r = wahook::parse(&body, &wahook::ParseOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", rel(f)));
+        assert!(!r.events.is_empty(), "{}: no event", rel(f));
+        for e in &r.events {
+            assert!(!matches!(e, wahook::Event::Unknown(_)), "{}: unknown event", rel(f));
+            let id = match e {
+                wahook::Event::Message(m) => Some(&m.message_id),
+                wahook::Event::Status(s) => Some(&s.message_id),
+                _ => None,
+            };
+            if let Some(id) = id {
+                assert_ne!(id.as_deref(), Some(""), "{}: empty id", rel(f));
+                if id.is_none() {
+                    assert!(r.warnings.iter().any(|w| w.code == wahook::WarningCode::MissingField), "{}: no id and no warning", rel(f));
+                }
+            }
+        }
+    }
+}
+
 /// A JSON value that keeps its object keys in order (serde_json's `Value` sorts them), for
 /// rewriting `tests/expected.json` in the model's key order.
 enum Ordered {
