@@ -255,3 +255,55 @@ fn raw_is_not_multiplied_by_a_large_fan_out() {
     assert!(small.events.iter().all(|e| e.base().raw.is_some()));
     assert!(small.warnings.is_empty());
 }
+
+/// Bodies off the SPEC's rules give a result and a warning, never an error: a field of another
+/// type, a LID where a phone is documented, `phone` and `chatLid` both null, booleans as values.
+#[test]
+fn off_spec_identities_give_results_with_warnings() {
+    let r = parse(r#"{"type":"ReceivedCallback","phone":null,"chatLid":null,"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
+    assert_eq!(message(&r.events[0]).chat, None);
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("phone")));
+    // A LID in `participantPhone`: still a person, by LID.
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"120363000000000001-group","isGroup":true,"participantPhone":"20011122233344@lid","messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#,
+    );
+    let s = message(&r.events[0]).sender.clone().expect("sender");
+    assert_eq!((s.id.as_deref(), s.phone, s.lid.as_deref()), (Some("20011122233344@lid"), None, Some("20011122233344@lid")));
+    // A chatLid of another type is ignored with a warning.
+    let r = parse(r#"{"type":"ReceivedCallback","phone":"5511999999999","chatLid":{"x":1},"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
+    assert_eq!(message(&r.events[0]).chat.as_ref().and_then(|c| c.lid.clone()), None);
+    assert_eq!(codes(&r), ["invalid_type"]);
+    // Booleans are never ids, errors, statuses or names.
+    let r = parse(r#"{"type":"DeliveryCallback","messageId":"m","phone":"1","momment":1700000000000,"error":false}"#);
+    let d = status(&r.events[0]);
+    assert_eq!((d.status, d.error.clone()), (wahook::Status::Accepted, None));
+    assert_eq!(codes(&r), ["invalid_type"]);
+    let r = parse(r#"{"typeWebhook":"outgoingMessageStatus","chatId":false,"idMessage":"x","status":"sent","timestamp":1}"#);
+    assert_eq!(status(&r.events[0]).chat, None);
+    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1700000000000,"notification":true,"text":{"message":"x"}}"#);
+    assert!(matches!(r.events[0], Event::Message(_)), "notification: true is no notification");
+    let r = parse(r#"{"type":"DeliveryCallback","messageId":"m","phone":"1","momment":1700000000000,"error":""}"#);
+    assert_eq!(status(&r.events[0]).status, wahook::Status::Accepted);
+}
+
+/// Dedupe keys tell apart what the issue found colliding.
+#[test]
+fn dedupe_keys_of_events_that_used_to_collide() {
+    let key = |b: &str| parse(b).events[0].base().dedupe_key.clone();
+    let waiting = key(r#"{"type":"ReceivedCallback","phone":"1","messageId":"M","momment":1700000000000,"waitingMessage":true}"#);
+    let decrypted = key(r#"{"type":"ReceivedCallback","phone":"1","messageId":"M","momment":1700000000000,"text":{"message":"x"}}"#);
+    assert_ne!(waiting, decrypted);
+    assert_eq!(waiting, "zapi:message:-:1@c.us:M:waiting");
+    let receipt = |p: &str| {
+        key(&format!(
+            r#"{{"type":"MessageStatusCallback","status":"READ","ids":["M"],"phone":"120363000000000001-group","momment":1700000000000,"participantPhone":"{p}"}}"#
+        ))
+    };
+    assert_ne!(receipt("5511900000001"), receipt("5511900000002"));
+    let colon = key(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["A:READ"],"phone":"1","momment":1700000000000}"#);
+    let other = key(r#"{"type":"MessageStatusCallback","status":"READ:SENT","ids":["A"],"phone":"1","momment":1700000000000}"#);
+    assert_ne!(colon, other);
+    assert_eq!(colon, "zapi:status:-:A%3AREAD:SENT");
+    let disc = |e: &str| key(&format!(r#"{{"type":"DisconnectedCallback","error":"{e}"}}"#));
+    assert_ne!(disc("Device has been disconnected"), disc("Phone offline"));
+}
