@@ -105,15 +105,22 @@ impl Ctx<'_> {
 /// key absent, `null` or an empty string; a value of another type has warned `invalid_type`
 /// already). `what` says what the field is. Returns `value`.
 pub fn required<T>(o: &Obj<'_, '_>, key: &str, what: &str, value: Option<T>) -> Option<T> {
+    if value.is_none() {
+        warn_if_absent(o, key, what);
+    }
+    value
+}
+
+#[inline(never)]
+fn warn_if_absent(o: &Obj<'_, '_>, key: &str, what: &str) {
     let absent = match o.get(key) {
         None => true,
         Some(Value::String(s)) => s.trim().is_empty(),
         Some(_) => false,
     };
-    if value.is_none() && absent {
+    if absent {
         o.warn(WarningCode::MissingField, key, format!("`{}` ({what}) is missing", o.key_path(key)));
     }
-    value
 }
 
 /// The value `table` gives a provider's name for it, compared with [`crate::text::same_name`]
