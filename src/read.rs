@@ -222,6 +222,12 @@ impl<'v, 'a> Obj<'v, 'a> {
         }
     }
 
+    /// The object `o` found under `key` of this one, with its path (for callers that iterate the
+    /// entries themselves: no second lookup by key).
+    pub fn child(&self, key: &str, o: &'v Object<'a>) -> Obj<'v, 'a> {
+        Obj { o, path: self.w.path(self.path, ".", key), w: self.w }
+    }
+
     #[inline(never)]
     pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
         let v = self.get(key)?;

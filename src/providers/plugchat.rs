@@ -76,7 +76,8 @@ fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
     let items: Vec<(i64, usize, Obj<'_, '_>)> = crate::order::key_groups(&keys)
         .into_iter()
         .filter_map(|(_, last)| match chat.o.entries.get(last) {
-            Some((k, Value::Object(o))) => Some((sort_time(o), last, chat.obj(k)?)),
+            // The entry itself: looking it up again by key would rescan the object per message.
+            Some((k, Value::Object(o))) => Some((sort_time(o), last, chat.child(k, o))),
             _ => None,
         })
         .collect();
