@@ -260,7 +260,8 @@ fn raw_is_not_multiplied_by_a_large_fan_out() {
 /// type, a LID where a phone is documented, `phone` and `chatLid` both null, booleans as values.
 #[test]
 fn off_spec_identities_give_results_with_warnings() {
-    let r = parse(r#"{"type":"ReceivedCallback","phone":null,"chatLid":null,"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
+    let r =
+        parse(r#"{"type":"ReceivedCallback","phone":null,"chatLid":null,"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
     assert_eq!(message(&r.events[0]).chat, None);
     assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("phone")));
     // A LID in `participantPhone`: still a person, by LID.
@@ -270,7 +271,9 @@ fn off_spec_identities_give_results_with_warnings() {
     let s = message(&r.events[0]).sender.clone().expect("sender");
     assert_eq!((s.id.as_deref(), s.phone, s.lid.as_deref()), (Some("20011122233344@lid"), None, Some("20011122233344@lid")));
     // A chatLid of another type is ignored with a warning.
-    let r = parse(r#"{"type":"ReceivedCallback","phone":"5511999999999","chatLid":{"x":1},"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"5511999999999","chatLid":{"x":1},"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#,
+    );
     assert_eq!(message(&r.events[0]).chat.as_ref().and_then(|c| c.lid.clone()), None);
     assert_eq!(codes(&r), ["invalid_type"]);
     // Booleans are never ids, errors, statuses or names.
@@ -280,7 +283,9 @@ fn off_spec_identities_give_results_with_warnings() {
     assert_eq!(codes(&r), ["invalid_type"]);
     let r = parse(r#"{"typeWebhook":"outgoingMessageStatus","chatId":false,"idMessage":"x","status":"sent","timestamp":1}"#);
     assert_eq!(status(&r.events[0]).chat, None);
-    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1700000000000,"notification":true,"text":{"message":"x"}}"#);
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1700000000000,"notification":true,"text":{"message":"x"}}"#,
+    );
     assert!(matches!(r.events[0], Event::Message(_)), "notification: true is no notification");
     let r = parse(r#"{"type":"DeliveryCallback","messageId":"m","phone":"1","momment":1700000000000,"error":""}"#);
     assert_eq!(status(&r.events[0]).status, wahook::Status::Accepted);

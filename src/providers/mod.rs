@@ -1,5 +1,7 @@
-//! One module per provider. Each turns a recognised body into events; this module holds what they
-//! share: the per-body context, event bases, `data` objects, and interactive-message buttons.
+//! One folder per provider: `<provider>/mod.rs` turns a recognised body into events (events,
+//! statuses, identities) and `<provider>/content.rs` maps its message contents. This module holds
+//! what they share: the per-body context, event bases, `data` objects, missing-field warnings,
+//! name tables, interactive-message buttons and vCard phones.
 
 pub mod callbell;
 pub mod greenapi;
@@ -217,19 +219,22 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
     Button { kind: if id.is_some() || text.is_some() { "reply" } else { "other" }.into(), id, text, value: None }
 }
 
-/// Finds Green API style error markers (`{{SWE001}}`) in a text or URL and warns.
-pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
-    if let Some(v) = value {
-        if let Some(start) = crate::text::find(v, "{{SWE") {
-            let marker: String = v.get(start..).unwrap_or("").chars().take_while(|&c| c != '}').chain("}}".chars()).collect();
-            o.warn(
-                WarningCode::ProviderMarker,
-                key,
-                format!(
-                    "`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)",
-                    o.key_path(key)
-                ),
-            );
+/// Phone numbers of a vCard: each `waid=<digits>`, else the digits of each `TEL` line.
+pub fn vcard_phones(vcard: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in vcard.lines() {
+        let upper = line.to_ascii_uppercase();
+        if !crate::text::contains(&upper, "TEL") {
+            continue;
+        }
+        let phone = if let Some(i) = crate::text::find(line, "waid=") {
+            line.get(i + 5..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect::<String>()
+        } else {
+            line.rsplit(':').next().unwrap_or("").chars().filter(char::is_ascii_digit).collect()
+        };
+        if !phone.is_empty() && !out.contains(&phone) {
+            out.push(phone);
         }
     }
+    out
 }

@@ -66,7 +66,10 @@ fn device_parts_and_whatsapp_net_are_canonicalized() {
 #[test]
 fn chats_surface_the_lid_another_field_gives() {
     let ch = chat("5531988887777", Hints::default(), Some("20011122233344@lid"));
-    assert_eq!((ch.id.as_str(), ch.phone.as_deref(), ch.lid.as_deref()), ("5531988887777@c.us", Some("5531988887777"), Some("20011122233344@lid")));
+    assert_eq!(
+        (ch.id.as_str(), ch.phone.as_deref(), ch.lid.as_deref()),
+        ("5531988887777@c.us", Some("5531988887777"), Some("20011122233344@lid"))
+    );
     // Addressed by LID: the id is the LID.
     let l = chat("20011122233344@lid", Hints::default(), Some("20011122233344@lid"));
     assert_eq!((l.id.as_str(), l.phone, l.lid.as_deref()), ("20011122233344@lid", None, Some("20011122233344@lid")));
