@@ -1,7 +1,13 @@
 // The createHandler scenarios every runtime runs (Node, Deno, Bun; workerd runs its own Worker):
 // real HTTP requests on 127.0.0.1 to a server the runtime starts. `serve(handler)` starts one and
 // returns { base, close }; `fixtures` is [[name, bytes], ...]; `expected` is tests/expected.json.
-import assert from "node:assert/strict";
+// A small assert (node:assert would make Deno type-check against @types/node).
+const canonical = (v) => JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+const assert = {
+  equal(a, b, msg) { if (!Object.is(a, b)) throw new Error(`${msg || "not equal"}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`); },
+  deepEqual(a, b, msg) { const x = canonical(a), y = canonical(b); if (x !== y) throw new Error(`${msg || "not deep-equal"}:\n  actual   ${x}\n  expected ${y}`); },
+  ok(v, msg) { if (!v) throw new Error(msg || "not ok"); },
+};
 
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
