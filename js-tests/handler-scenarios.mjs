@@ -1,6 +1,6 @@
 // The createHandler scenarios every runtime runs (Node, Deno, Bun; workerd runs its own Worker):
 // real HTTP requests on 127.0.0.1 to a server the runtime starts. `serve(handler)` starts one and
-// returns { base, close }; `fixtures` is [[name, bytes], ...]; `expected` is tests/expected.json.
+// returns { base, close } (and `fetch` to send requests another way than the global fetch); `fixtures` is [[name, bytes], ...]; `expected` is tests/expected.json.
 // A small assert (node:assert would make Deno type-check against @types/node).
 const canonical = (v) => JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 const assert = {
@@ -15,7 +15,8 @@ export function scenarios({ wahook, serve, fixtures, expected }) {
   const { createHandler, parse, sign } = wahook;
   const withServer = async (handler, fn) => {
     const s = await serve(handler);
-    try { return await fn((path, body, headers, method = "POST") => fetch(s.base + path, { method, body, headers }).then(async (r) => ({ status: r.status, json: await r.json() }))); }
+    const send = s.fetch || fetch;
+    try { return await fn((path, body, headers, method = "POST") => send(s.base + path, { method, body, headers }).then(async (r) => ({ status: r.status, json: await r.json() }))); }
     finally { await s.close(); }
   };
   const find = (name) => fixtures.find(([n]) => n === name)[1];
