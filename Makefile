@@ -42,6 +42,7 @@ test-node:
 
 test-deno:
 	deno test --allow-read --allow-net=127.0.0.1 js-tests/deno/deno-runtime.mjs js-tests/deno/handler-runtime.mjs
+	deno test --no-check --allow-read --allow-env --allow-net=127.0.0.1 js-tests/deno/handler-express.mjs
 
 test-workerd:
 	node --test js-tests/workerd/
