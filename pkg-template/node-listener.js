@@ -79,7 +79,8 @@ export function toNodeListener(handler) {
       const body = new Uint8Array(await response.arrayBuffer());
       const responseHeaders = {};
       response.headers.forEach((v, k) => { responseHeaders[k] = v; });
-      if (!incoming.readableEnded && !preParsed && !(parsed instanceof Uint8Array) && typeof parsed !== "string") responseHeaders.connection = "close";
+      // A body left unread (413): close the connection rather than read the rest.
+      if (init.body instanceof ReadableStream && !incoming.readableEnded) responseHeaders.connection = "close";
       if (fastify) return fastify.code(response.status).headers(responseHeaders).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
       if (out.headersSent) return;
       out.statusCode = response.status;

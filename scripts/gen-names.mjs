@@ -4,7 +4,7 @@
 // the lists have one origin:
 //   - event types: the variants of `pub enum Event` in src/model.rs (serde tag "type", lowercase);
 //   - content kinds: the strings `Content::kind()` returns in src/model.rs;
-//   - system names: every dotted lower-case string literal in src/providers/*.rs (the name tables:
+//   - system names: the dotted lower-case string literals of the name tables in src/providers/*.rs (
 //     Z-API's notification_name, Callbell's SYSTEM_EVENTS, Green API's system(), Plugchat's
 //     attendance names). Z-API notifications outside the table become `notification.<value>`
 //     (made with format!, so not listed): an `on.system` handler receives them.
@@ -39,7 +39,9 @@ export function readNames(root = defaultRoot) {
     let source = readFileSync(join(providersDir, f), "utf8");
     const tests = source.indexOf("#[cfg(test)]");
     if (tests >= 0) source = source.slice(0, tests);
-    for (const m of source.matchAll(/"([a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+)"/g)) systemNames.add(m[1]);
+    // A dotted lower-case literal where the tables put names: a match arm's value (`=> "x.y"`), an
+    // if/else branch (`{ "x.y" }`), or the second item of a ("raw", "x.y", ...) tuple.
+    for (const m of source.matchAll(/(?:=>\s*|\{\s*|\(\s*"[A-Za-z_]+",\s*)"([a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+)"/g)) systemNames.add(m[1]);
   }
   const names = { eventTypes, contentKinds, systemNames: [...systemNames].sort() };
   if (eventTypes.length < 7 || contentKinds.length < 20 || names.systemNames.length < 30) {
