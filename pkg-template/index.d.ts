@@ -360,3 +360,5 @@ export declare function sign(body: string | Uint8Array, options: { secret: strin
 /** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails. */
 export declare function fromRequest(request: Request, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
 export declare const version: string;
+
+export * from "./handler.js";

@@ -16,4 +16,5 @@ module.exports = {
   fromRequest: api.fromRequest,
   version: api.version,
   WahookError: api.WahookError,
+  createHandler: api.createHandler, toNodeListener: api.toNodeListener, isNewer: api.isNewer, eventNames: api.eventNames,
 };

@@ -6,3 +6,4 @@ import { initSync } from "./wahook.js";
 initSync({ module: wasmModule });
 
 export * from "./api.js";
+export * from "./handler.js";

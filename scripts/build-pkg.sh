@@ -26,7 +26,7 @@ for f in pkg-template/*; do
 done
 chmod +x pkg/cli.js
 # The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
-printf 'export * from "./api.js";\nexport { initSync } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
+printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
