@@ -218,7 +218,7 @@ examplesEl.addEventListener("change", async () => {
   try {
     const list = await (await fetch("/examples.json")).json();
     for (const [provider, files] of Object.entries(list)) {
-      examplesEl.append(h("optgroup", { label: PROVIDER_NAMES[provider] || provider }, files.map((f) => h("option", { value: `${provider}/${f}` }, f.replace(/\.json$/, "").replaceAll("-", " ")))));
+      examplesEl.append(h("optgroup", { label: PROVIDER_NAMES[provider] || provider }, files.map((f) => h("option", { value: f }, (f.startsWith("wire/") ? "captured: " : "") + f.split("/").pop().replace(/\.json$/, "").replaceAll("-", " ")))));
     }
   } catch {
     examplesEl.disabled = true;
