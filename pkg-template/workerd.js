@@ -27,3 +27,4 @@ for (const body of [
 }
 
 export * from "./api.js";
+export * from "./handler.js";
