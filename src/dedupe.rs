@@ -1,4 +1,4 @@
-//! `dedupeKey` (SPEC §4): the same event parsed twice — same bytes, or the same JSON with other key
+//! `dedupeKey`: the same event parsed twice — same bytes, or the same JSON with other key
 //! order or spacing — gives the same key; different events give different keys.
 //!
 //! Format: `<provider>:<type>:<instanceId or ->:<identity…>` where the identity is, per type:

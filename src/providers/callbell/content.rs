@@ -5,7 +5,7 @@
 use crate::model::*;
 use crate::read::Obj;
 
-/// `reaction` for `messageReaction`; then, as the SPEC orders them, `location` for
+/// `reaction` for `messageReaction`; then, in this order, `location` for
 /// `messageLocation`, else `contacts` for `messageContactCard`, else a media kind for `attachments`
 /// (the first one; kind from its extension; caption = text); then `list` for
 /// `messageInteractiveList`, `buttons` for `messageReplyButton`; else `text`.

@@ -1,7 +1,7 @@
 //! Callbell: `{ event, payload }`. `message_created` and `message_status_updated` are messages and
 //! statuses; contact, conversation, agent and team events are system events.
 //!
-//! Status mapping (SPEC §2): `enqueued` accepted; `sent`/`delivered`/`read`/`failed` as named
+//! Status mapping: `enqueued` accepted; `sent`/`delivered`/`read`/`failed` as named
 //! (failure details from `messageStatusPayload.payload`); `deleted` deleted; `mismatch` other.
 
 mod content;

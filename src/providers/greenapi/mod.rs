@@ -1,6 +1,6 @@
 //! Green API: `typeWebhook` selects the event; messages carry `messageData.typeMessage`.
 //!
-//! Status mapping (SPEC §2): `sent`/`delivered`/`read` as named, `pending` accepted, and
+//! Status mapping: `sent`/`delivered`/`read` as named, `pending` accepted, and
 //! `failed`, `noAccount`, `noActiveSession`, `notInGroup`, `yellowCard` failed with the `SWE…`
 //! code of `description` (or the raw status) as `error.code`.
 

@@ -2,7 +2,7 @@
 //! `MessageStatusCallback`, `DeliveryCallback`, `PresenceChatCallback`, `ConnectedCallback` or
 //! `DisconnectedCallback` (compared case-insensitively: the docs also spell `ReceivedCallBack`).
 //!
-//! Status mapping (SPEC §2): `SENT` sent, `RECEIVED` delivered, `READ` read, `PLAYED` played,
+//! Status mapping: `SENT` sent, `RECEIVED` delivered, `READ` read, `PLAYED` played,
 //! `READ_BY_ME`/`READ-SELF` read by self; `DeliveryCallback` accepted, or failed with `error`.
 
 mod content;
