@@ -1,5 +1,5 @@
-//! The README's Rust example (js-tests/readme checks that the README shows this file unchanged):
-//!     cargo run --example readme_rust -- tests/fixtures/zapi/received-text.json
+//! Prints the normalized JSON of a webhook body file (`serde_json` in your dependencies):
+//!     cargo run --example readme_rust -- body.json
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: readme_rust <body.json>")?;
     let body_bytes = std::fs::read(path)?;
