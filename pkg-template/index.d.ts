@@ -336,6 +336,6 @@ export declare function detect(body: WebhookBody, options?: DetectOptions): Dete
 export declare function verify(body: string | Uint8Array | ArrayBuffer, headers: HeadersLike, options: VerifyOptions): VerifyResult;
 /** A valid X-Callbell-Signature value for tests. */
 export declare function sign(body: string | Uint8Array, options: { secret: string; timestamp: number }): string;
-/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails. */
+/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails, "invalid_input" when the verify options lack a secret or token. */
 export declare function fromRequest(request: RequestLike, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
 export declare const version: string;
