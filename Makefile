@@ -41,7 +41,8 @@ test-node:
 	node --test js-tests/*.test.mjs
 
 test-deno:
-	deno test --allow-read js-tests/deno/deno-runtime.mjs
+	deno test --allow-read --allow-net=127.0.0.1 js-tests/deno/deno-runtime.mjs js-tests/deno/handler-runtime.mjs
+	deno test --no-check --allow-read --allow-env --allow-net=127.0.0.1 js-tests/deno/handler-express.mjs
 
 test-workerd:
 	node --test js-tests/workerd/

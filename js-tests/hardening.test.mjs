@@ -41,7 +41,7 @@ test("limits: depth, size, long strings and arrays, numbers out of range", () =>
 
 test("includeRaw on a large fan-out does not multiply the body", () => {
   const ids = Array.from({ length: 10_000 }, (_, i) => `"m${i}"`).join(",");
-  const body = `{"type":"MessageStatusCallback","status":"READ","pad":"${"x".repeat(700_000)}","ids":[${ids}]}`;
+  const body = `{"type":"MessageStatusCallback","status":"READ","momment":1632234645000,"phone":"1","pad":"${"x".repeat(700_000)}","ids":[${ids}]}`;
   const t0 = performance.now();
   const r = parse(body, { includeRaw: true });
   assert.ok(performance.now() - t0 < 5000);
@@ -55,7 +55,7 @@ test("encodings: BOM, NUL, lone surrogates, invalid UTF-8", () => {
   assert.equal(code('\ufeff{"typeWebhook":"x"}'), "ok");
   assert.equal(code('{"typeWebhook":"x\u0000"}'), "invalid_json");
   assert.equal(parse('{"type":"ReceivedCallback","phone":"1","text":{"message":"a\\u0000b"}}').events[0].content.text, "a\u0000b");
-  const lone = parse('{"type":"ReceivedCallback","phone":"1","text":{"message":"\\udc00\\ud800"}}');
+  const lone = parse('{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1632234645000,"text":{"message":"\\udc00\\ud800"}}');
   assert.equal(lone.events[0].content.text, "\ufffd\ufffd");
   assert.deepEqual(lone.warnings.map((w) => w.code), ["lone_surrogate"]);
   for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xe2, 0x82]]) {

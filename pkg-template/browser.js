@@ -5,3 +5,4 @@ import init from "./wahook.js";
 await init({ module_or_path: new URL("./wahook_bg.wasm", import.meta.url) });
 
 export * from "./api.js";
+export * from "./handler.js";

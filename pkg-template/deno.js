@@ -4,3 +4,4 @@ import { initSync } from "./wahook.js";
 initSync({ module: Deno.readFileSync(new URL("./wahook_bg.wasm", import.meta.url)) });
 
 export * from "./api.js";
+export * from "./handler.js";

@@ -5,13 +5,6 @@ const api = require("./api.cjs");
 
 api.initSync({ module: Buffer.from(require("./wahook_bg.wasm.base64.cjs"), "base64") });
 
-module.exports = {
-  parse: api.parse,
-  safeParse: api.safeParse,
-  detect: api.detect,
-  verify: api.verify,
-  sign: api.sign,
-  fromRequest: api.fromRequest,
-  version: api.version,
-  WahookError: api.WahookError,
-};
+// Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.
+const { init, initSync, ...publicApi } = api;
+module.exports = publicApi;

@@ -8,3 +8,4 @@ import base64 from "./wahook_bg.wasm.base64.cjs";   // CommonJS, shared with emb
 initSync({ module: typeof Buffer === "function" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) });
 
 export * from "./api.js";
+export * from "./handler.js";

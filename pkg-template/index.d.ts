@@ -116,42 +116,65 @@ export interface EventBase {
 export type ChatType = "direct" | "group" | "newsletter" | "broadcast";
 
 export interface Chat {
-  /** Canonical JID: `<digits>@c.us`, `<id>@lid`, `<id>@g.us`, `<id>@newsletter`, `<id>@broadcast`. */
+  /**
+   * Canonical JID of what the provider addressed the chat by: `<digits>@c.us` (a phone number),
+   * `<id>@lid` (a LID), `<id>@g.us`, `<id>@newsletter`, `<id>@broadcast`. Device parts
+   * (`5511…:3@c.us`) are dropped and `@s.whatsapp.net` is `@c.us`. To key a contact across
+   * events, prefer `lid` when set, else `phone` (README: "Identities").
+   */
   id: string;
   type: ChatType;
-  /** Digits only, for direct chats addressed by phone number. */
+  /** Digits only, for direct chats whose phone number the body gives. */
   phone: string | null;
+  /** The contact's `<id>@lid` when the body gives one (Z-API `chatLid`/`senderLid`, an id ending in `@lid`). */
+  lid: string | null;
   /** Exactly what the provider sent. */
   rawId: string;
 }
 
+/** A person: every identifier the body gives for them. */
 export interface Party {
+  /** `<digits>@c.us` when the phone is known, else the `@lid` JID. */
   id: string | null;
+  /** Digits only. */
   phone: string | null;
+  /** `<id>@lid`. */
   lid: string | null;
   name: string | null;
 }
 
 export interface MessageEvent extends EventBase {
   type: "message";
+  /** null only when the body has none (with a `missing_field` warning). */
   messageId: string | null;
   direction: "inbound" | "outbound";
   fromApi: boolean | null;
-  chat: Chat;
-  /** The author; in groups the participant, not the group. */
+  /** null only when the body names no chat (with a `missing_field` warning). */
+  chat: Chat | null;
+  /** The author: in groups the participant, not the group; on outbound messages the connected account. */
   sender: Party | null;
   replyToMessageId: string | null;
   forwarded: boolean | null;
   edited: boolean;
-  /** The message this edit replaces, when the provider says. */
+  /** The message this edit replaces, when the provider says (Z-API `isEdit`: the `messageId` itself). */
   editedMessageId: string | null;
   content: Content;
 }
 
 export interface TextContent { kind: "text"; text: string }
-export interface ImageContent { kind: "image"; url: string | null; mimeType: string | null; caption: string | null; thumbnailUrl: string | null }
-export interface VideoContent { kind: "video"; url: string | null; mimeType: string | null; caption: string | null; seconds: number | null }
-export interface AudioContent { kind: "audio"; url: string | null; mimeType: string | null; seconds: number | null; /** Push-to-talk voice note. */ voice: boolean | null }
+export interface ImageContent {
+  kind: "image"; url: string | null; mimeType: string | null; caption: string | null; thumbnailUrl: string | null;
+  /** Sent as "view once" (Z-API `viewOnce`, Green API `isViewOnce`). */ viewOnce: boolean | null;
+  /** Pixels, when given (0 is taken as not given). */ width: number | null; height: number | null;
+}
+export interface VideoContent {
+  kind: "video"; url: string | null; mimeType: string | null; caption: string | null; seconds: number | null;
+  viewOnce: boolean | null; width: number | null; height: number | null;
+}
+export interface AudioContent {
+  kind: "audio"; url: string | null; mimeType: string | null; seconds: number | null; /** Push-to-talk voice note. */ voice: boolean | null;
+  viewOnce: boolean | null;
+}
 export interface DocumentContent { kind: "document"; url: string | null; mimeType: string | null; fileName: string | null; title: string | null; caption: string | null; pageCount: number | null }
 export interface StickerContent { kind: "sticker"; url: string | null; mimeType: string | null; animated: boolean | null }
 export interface LocationContent { kind: "location"; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
@@ -233,7 +256,8 @@ export type Status = "accepted" | "sent" | "delivered" | "read" | "played" | "fa
 
 export interface StatusEvent extends EventBase {
   type: "status";
-  messageId: string;
+  /** null only when the body has none (with a `missing_field` warning). */
+  messageId: string | null;
   status: Status;
   rawStatus: string;
   /** accepted 1, sent 2, delivered 3, read 4, played 5; null otherwise. Apply a status only when its rank is higher (failed/deleted always apply). */
@@ -241,7 +265,7 @@ export interface StatusEvent extends EventBase {
   /** "self": the connected number itself read the chat (Z-API READ_BY_ME). */
   actor: "recipient" | "self";
   chat: Chat | null;
-  /** Set when status is "failed". */
+  /** Set whenever status is "failed" (`{ code: null, message: null }` when the provider gives no detail); null otherwise. */
   error: { code: string | null; message: string | null } | null;
 }
 
@@ -278,6 +302,10 @@ export interface SystemEvent extends EventBase {
   name: string;
   rawName: string;
   chat: Chat | null;
+  /** The message the notification is about, when the body names one (Z-API notifications: e.g. the revoked message). */
+  messageId: string | null;
+  /** Who did it or who it is about (Z-API `participantPhone`/`participantLid`, else a direct chat's contact). */
+  sender: Party | null;
   /** The provider's fields; for Plugchat attendances an `AttendanceData`. */
   data: Record<string, unknown> | AttendanceData;
 }
@@ -339,3 +367,5 @@ export declare function sign(body: string | Uint8Array, options: { secret: strin
 /** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails, "invalid_input" when the verify options lack a secret or token. */
 export declare function fromRequest(request: RequestLike, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
 export declare const version: string;
+
+export * from "./handler.js";

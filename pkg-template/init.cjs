@@ -3,16 +3,5 @@
 "use strict";
 const api = require("./api.cjs");
 
-module.exports = {
-  default: api.init,
-  init: api.init,
-  initSync: api.initSync,
-  parse: api.parse,
-  safeParse: api.safeParse,
-  detect: api.detect,
-  verify: api.verify,
-  sign: api.sign,
-  fromRequest: api.fromRequest,
-  version: api.version,
-  WahookError: api.WahookError,
-};
+module.exports = { ...api };
+module.exports.default = api.init;

@@ -2,3 +2,4 @@
 // WebAssembly.Module) or `initSync({ module })` once before using the API.
 export { default, default as init, initSync } from "./wahook.js";
 export * from "./api.js";
+export * from "./handler.js";

@@ -15,13 +15,6 @@ try {
 }
 api.initSync({ module: bytes });
 
-module.exports = {
-  parse: api.parse,
-  safeParse: api.safeParse,
-  detect: api.detect,
-  verify: api.verify,
-  sign: api.sign,
-  fromRequest: api.fromRequest,
-  version: api.version,
-  WahookError: api.WahookError,
-};
+// Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.
+const { init, initSync, ...publicApi } = api;
+module.exports = publicApi;

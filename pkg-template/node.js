@@ -12,3 +12,4 @@ if (!bytes) throw new Error(`wahook: wahook_bg.wasm not found (looked at ${paths
 initSync({ module: bytes });
 
 export * from "./api.js";
+export * from "./handler.js";

@@ -13,7 +13,11 @@ wasm-pack --quiet build bindings/wasm --release --target web --mode no-install \
 # WASM_NAMES=1 keeps function names, for profiles (`node --cpu-prof`); the package strips them.
 NAMES="--strip-debug"
 if [ "${WASM_NAMES:-}" = 1 ]; then NAMES="-g"; fi
-wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# -ocimfs 200: inline a function into its one caller only up to 200 bytes. Plain -Oz merges every
+# single-caller function into its caller, so the first body compiles one giant function; with the
+# limit V8's lazy compiler reaches less code on the first call (Node, fresh process, first parse of a
+# Z-API text: 8.1 -> 4.9 ms; the next 9 calls 3.8 -> 0.6 ms), same steady speed, 140 B smaller gzip.
+wasm-opt -Oz --converge -ocimfs 200 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals $NAMES --strip-producers \
   pkg/wahook_bg.wasm -o pkg/wahook_bg.wasm
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
@@ -22,19 +26,19 @@ for f in pkg-template/*; do
 done
 chmod +x pkg/cli.js
 # The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
-printf 'export * from "./api.js";\nexport { initSync, default as init } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
+printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync, default as init } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
 # Types for `require` (the .d.cts twins of the ESM declarations, so that each condition resolves to
 # its own file) and the .wasm as base64 for `wahook/embedded` (single-file server bundles).
-for f in index init embedded; do
-  sed 's#"\./index\.js"#"./index.cjs"#' "pkg/$f.d.ts" > "pkg/$f.d.cts"
+for f in pkg/*.d.ts; do
+  sed -E 's#"\./([a-z-]+)\.js"#"./\1.cjs"#g' "$f" > "${f%.d.ts}.d.cts"
 done
 B64=$(base64 -w0 pkg/wahook_bg.wasm)
 printf '// wahook_bg.wasm (wahook %s) as base64, for wahook/embedded.\nmodule.exports = "%s";\n' "$VERSION" "$B64" > pkg/wahook_bg.wasm.base64.cjs
 # wasm.d.cts: `export =` of the same module type.
-sed 's/^export default wasm;$/export = wasm;/' pkg/wasm.d.ts > pkg/wasm.d.cts
+sed -i 's/^export default wasm;$/export = wasm;/' pkg/wasm.d.cts
 cp README.md LICENSE CHANGELOG.md pkg/
 # Let tests and tools import the package by name, through its exports map.
 mkdir -p node_modules

@@ -11,12 +11,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm", ".svg": "image/svg+xml" };
 const MOUNTS = [["/pkg/", join(root, "pkg")], ["/fixtures/", join(root, "tests", "fixtures")], ["/", join(root, "www-example")]];
 
+/** The bundled bodies by provider, as paths under tests/fixtures/: the documented ones, then those
+ * captured in the field (wire/<provider>/). */
 async function examples() {
   const dir = join(root, "tests", "fixtures");
   const out = {};
+  const list = async (rel) => (await readdir(join(dir, rel))).filter((f) => f.endsWith(".json")).sort().map((f) => `${rel}/${f}`);
   for (const provider of (await readdir(dir)).sort()) {
+    if (provider.endsWith(".md") || provider === "wire") continue;
+    out[provider] = await list(provider);
+  }
+  for (const provider of (await readdir(join(dir, "wire")).catch(() => [])).sort()) {
     if (provider.endsWith(".md")) continue;
-    out[provider] = (await readdir(join(dir, provider))).filter((f) => f.endsWith(".json")).sort();
+    out[provider] = [...(out[provider] || []), ...(await list(`wire/${provider}`))];
   }
   return out;
 }

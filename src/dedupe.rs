@@ -1,13 +1,20 @@
-//! `dedupeKey` (SPEC §4): the same event parsed twice — same bytes, or the same JSON with other key
+//! `dedupeKey`: the same event parsed twice — same bytes, or the same JSON with other key
 //! order or spacing — gives the same key; different events give different keys.
 //!
 //! Format: `<provider>:<type>:<instanceId or ->:<identity…>` where the identity is, per type:
-//! - message: `<chat id>:<message id>` (`:edit@<timestamp>` added for an edit that reuses the id)
-//! - status: `<message id>:<raw status>`
+//! - message: `<chat id or ->:<message id>`, then `:edit@<timestamp or ->` for an edit that
+//!   reuses the edited message's id (Z-API `isEdit`), and `:waiting` for a Z-API placeholder whose
+//!   content is not decrypted yet (the decrypted message that follows has the same id)
+//! - status: `<message id>:<raw status>`, then `:<participant>` when a group receipt names the
+//!   participant who read it (`participantPhone`, `participantLid` or `participant`)
 //! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`
-//! - connection: `<raw state>:<timestamp or ->`
+//! - connection: `<raw state>:<timestamp>`, or `<raw state>:#<hash>` without a timestamp (so that
+//!   two disconnections with other errors differ)
 //! - call: `<call id>:<raw state>`
-//! - system: `<raw name>:<message id or timestamp>`
+//! - system: `<raw name>:<message id>`
+//!
+//! Every component is escaped so that none holds the separator: `%` is written `%25` and `:` is
+//! written `%3A` (ids `["A:READ"]` + `SENT` and `["A"]` + `READ:SENT` give different keys).
 //!
 //! and, wherever a natural id is missing, `#<16 hex digits>`: XXH64 (seed 0) of the event's source
 //! object in canonical form (keys sorted, duplicates collapsed to the last, numbers by value):
@@ -22,7 +29,7 @@
 //! earlier byte-at-a-time FNV-1a took half the time of a large Callbell message.
 
 use crate::json::{Object, Value};
-use crate::model::Event;
+use crate::model::{Content, Event};
 
 /// The canonical form of a JSON value, as bytes to hash, and the sort orders of the objects
 /// being written (a stack: each object sorts its entries in `order[base..]`), so that no object
@@ -117,11 +124,20 @@ fn or_dash(s: Option<&str>) -> &str {
 struct Key(String);
 
 impl Key {
+    /// Appends one component, `%` and `:` escaped.
     fn part(&mut self, s: &str) -> &mut Self {
         if !self.0.is_empty() {
             self.0.push(':');
         }
-        self.0.push_str(s);
+        // `:` and `%` are ASCII, so the pieces between them are whole `&str`s.
+        // (A byte scan: `str::find` with a char pattern pulls Unicode tables into the `.wasm`.)
+        let mut rest = s;
+        while let Some(i) = rest.bytes().position(|b| b == b':' || b == b'%') {
+            self.0.push_str(rest.get(..i).unwrap_or(""));
+            self.0.push_str(if rest.as_bytes().get(i) == Some(&b':') { "%3A" } else { "%25" });
+            rest = rest.get(i + 1..).unwrap_or("");
+        }
+        self.0.push_str(rest);
         self
     }
     fn id_or_hash(&mut self, s: Option<&str>, source: &Object<'_>) -> &mut Self {
@@ -145,28 +161,42 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
     k.part(b.provider.as_str()).part(event.type_name()).part(or_dash(b.instance_id.as_deref()));
     match event {
         Event::Message(m) => {
-            k.part(&m.chat.id).id_or_hash(m.message_id.as_deref(), source);
+            k.part(or_dash(m.chat.as_ref().map(|c| c.id.as_str()))).id_or_hash(m.message_id.as_deref(), source);
             // An edit that carries its own id is already distinct; one that reuses the edited
             // message's id (Z-API `isEdit`) is told apart by its time.
-            if m.edited && m.edited_message_id.is_none() {
+            if m.edited && (m.edited_message_id.is_none() || m.edited_message_id == m.message_id) {
                 k.0.push_str(":edit@");
                 k.0.push_str(&b.timestamp.map_or_else(|| "-".to_string(), |t| t.to_string()));
             }
+            if matches!(m.content, Content::Waiting {}) {
+                k.0.push_str(":waiting");
+            }
         }
         Event::Status(s) => {
-            k.id_or_hash(Some(&s.message_id), source).part(&s.raw_status);
+            k.id_or_hash(s.message_id.as_deref(), source).part(&s.raw_status);
+            let participant = ["participantPhone", "participantLid", "participant"]
+                .iter()
+                .find_map(|f| source.get(f).and_then(Value::as_str).filter(|p| !p.is_empty()));
+            if let Some(p) = participant {
+                k.part(p);
+            }
         }
         Event::Presence(p) => {
             k.part(&p.chat.id).part(&p.raw_presence).num(b.timestamp.or(p.last_seen));
         }
         Event::Connection(c) => {
-            k.part(&c.raw_state).num(b.timestamp);
+            k.part(&c.raw_state);
+            match b.timestamp {
+                Some(_) => k.num(b.timestamp),
+                None => k.part(&source_hash(source)),
+            };
         }
         Event::Call(c) => {
             k.id_or_hash(c.call_id.as_deref(), source).part(or_dash(c.raw_state.as_deref()));
         }
         Event::System(s) => {
-            k.part(&s.raw_name).id_or_hash(source.get("messageId").and_then(Value::as_str), source);
+            let id = s.message_id.as_deref().or_else(|| source.get("messageId").and_then(Value::as_str));
+            k.part(&s.raw_name).id_or_hash(id, source);
         }
         Event::Unknown(_) => {
             k.part(&source_hash(source));

@@ -1,9 +1,9 @@
-//! Errors (SPEC §1): a stable `code` and a message that says what was wrong and where.
+//! Errors: a stable `code` and a message that says what was wrong and where.
 
 use serde::Serialize;
 use std::fmt;
 
-/// The error codes of SPEC §1.
+/// The error codes: each names one way a body (or the arguments) can be unusable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {

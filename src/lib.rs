@@ -41,8 +41,12 @@ mod dedupe;
 mod detect;
 mod error;
 mod ids;
+// `json` (the zero-copy reader) and `number` are public only for the wasm binding (which registers
+// the host's number parser) and the fuzz targets; they are not part of the supported API.
+#[doc(hidden)]
 pub mod json;
 pub mod model;
+#[doc(hidden)]
 pub mod number;
 mod order;
 mod providers;

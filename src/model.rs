@@ -199,8 +199,10 @@ pub struct Chat {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: ChatType,
-    /// Digits only, for direct chats addressed by phone number.
+    /// Digits only, for direct chats whose phone number the body gives.
     pub phone: Option<String>,
+    /// The contact's `<id>@lid` when the body gives one (Z-API `chatLid`, an id ending in `@lid`).
+    pub lid: Option<String>,
     /// Exactly what the provider sent.
     pub raw_id: String,
 }
@@ -224,10 +226,12 @@ pub enum Direction {
 #[derive(Debug, Clone)]
 pub struct MessageEvent {
     pub base: EventBase,
+    /// `None` only when the body has none (with a `missing_field` warning).
     pub message_id: Option<String>,
     pub direction: Direction,
     pub from_api: Option<bool>,
-    pub chat: Chat,
+    /// `None` only when the body names no chat (with a `missing_field` warning).
+    pub chat: Option<Chat>,
     pub sender: Option<Party>,
     pub reply_to_message_id: Option<String>,
     pub forwarded: Option<bool>,
@@ -315,12 +319,20 @@ pub enum Content {
         mime_type: Option<String>,
         caption: Option<String>,
         thumbnail_url: Option<String>,
+        /// Sent as "view once" (Z-API `viewOnce`, Green API `isViewOnce`).
+        view_once: Option<bool>,
+        /// Pixels, when the provider gives them (`0` is taken as not given).
+        width: Option<u32>,
+        height: Option<u32>,
     },
     Video {
         url: Option<String>,
         mime_type: Option<String>,
         caption: Option<String>,
         seconds: Option<u32>,
+        view_once: Option<bool>,
+        width: Option<u32>,
+        height: Option<u32>,
     },
     Audio {
         url: Option<String>,
@@ -328,6 +340,7 @@ pub enum Content {
         seconds: Option<u32>,
         /// Push-to-talk (a voice note).
         voice: Option<bool>,
+        view_once: Option<bool>,
     },
     Document {
         url: Option<String>,
@@ -624,7 +637,8 @@ pub struct StatusError {
 #[derive(Debug, Clone)]
 pub struct StatusEvent {
     pub base: EventBase,
-    pub message_id: String,
+    /// `None` only when the body has none (with a `missing_field` warning).
+    pub message_id: Option<String>,
     pub status: Status,
     pub raw_status: String,
     pub rank: Option<u8>,
@@ -706,6 +720,10 @@ pub struct SystemEvent {
     pub name: String,
     pub raw_name: String,
     pub chat: Option<Chat>,
+    /// The message the notification is about, when the body names one (Z-API notifications).
+    pub message_id: Option<String>,
+    /// Who the notification comes from or is about, when the body names them.
+    pub sender: Option<Party>,
     /// The provider's fields.
     pub data: SystemData,
 }
@@ -794,7 +812,7 @@ event_serialize!(StatusEvent { message_id => "messageId", status => "status", ra
 event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen" });
 event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });
 event_serialize!(CallEvent { call_id => "callId", chat => "chat", from => "from", state => "state", raw_state => "rawState", video => "video" });
-event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", data => "data" });
+event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", message_id => "messageId", sender => "sender", data => "data" });
 event_serialize!(UnknownEvent {});
 
 /// A JSON value copied from the body (`data`, `raw`), with `JSON.parse`'s semantics: a repeated key

@@ -2,9 +2,9 @@
 //!
 //! Most numbers in webhooks are integers or short decimals: those take an exact fast path (at most
 //! 19 significant digits, a mantissa ≤ 2^53 and a power of ten ≤ 10^22 are all exact in an f64, so
-//! one multiplication or division rounds correctly). Everything else goes to [`slow`]: `str::parse`
+//! one multiplication or division rounds correctly). Everything else goes to a slow path: `str::parse`
 //! natively; with the `host-float` feature (the wasm binding) the host's `Number`, registered with
-//! [`set_host_parser`], because core's `dec2flt` and its tables are ~15 KB of the gzipped `.wasm`.
+//! `set_host_parser`, because core's `dec2flt` and its tables are ~15 KB of the gzipped `.wasm`.
 //!
 //! Accepted syntax: `[+-]digits[.digits][(e|E)[+-]digits]`, with digits on at least one side of
 //! the point (what `str::parse` and `Number` agree on); anything else is `None`.

@@ -116,8 +116,9 @@ impl<'v, 'a> Obj<'v, 'a> {
         self.get(key).is_some()
     }
 
-    /// A string field, borrowed from the body; a number or boolean is converted (number tokens
-    /// keep every digit).
+    /// A string field, borrowed from the body; a number is converted (number tokens keep every
+    /// digit). A boolean is never a string (an id, an error, a status or a name): `None`, with an
+    /// `invalid_type` warning.
     #[inline(never)]
     pub fn text(&self, key: &str) -> Option<Cow<'v, str>> {
         let v = self.get(key)?;
@@ -126,10 +127,6 @@ impl<'v, 'a> Obj<'v, 'a> {
             Value::Number(n) => {
                 self.wrong_type(key, "a string", v, "converted");
                 Some(Cow::Borrowed(*n))
-            }
-            Value::Bool(b) => {
-                self.wrong_type(key, "a string", v, "converted");
-                Some(Cow::Borrowed(if *b { "true" } else { "false" }))
             }
             _ => {
                 self.wrong_type(key, "a string", v, "ignored");
@@ -223,6 +220,12 @@ impl<'v, 'a> Obj<'v, 'a> {
             self.warn(WarningCode::InvalidType, key, format!("`{}` should be a whole number; ignored", self.key_path(key)));
             None
         }
+    }
+
+    /// The object `o` found under `key` of this one, with its path (for callers that iterate the
+    /// entries themselves: no second lookup by key).
+    pub fn child(&self, key: &str, o: &'v Object<'a>) -> Obj<'v, 'a> {
+        Obj { o, path: self.w.path(self.path, ".", key), w: self.w }
     }
 
     #[inline(never)]

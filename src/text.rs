@@ -19,6 +19,16 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Whether two provider names are the same with ASCII case ignored and `-`, `_` and space taken as
+/// one (`READ-SELF` = `read_self` = `Read Self`), without a normalized copy.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let fold = |c: u8| match c {
+        b'-' | b' ' => b'_',
+        c => c.to_ascii_lowercase(),
+    };
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| fold(x) == fold(y))
+}
+
 /// Whether `hay` contains `needle`.
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
@@ -43,6 +53,8 @@ mod tests {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} / {needle:?}");
         }
         assert!(contains("x otp_type=COPY_CODE", "otp_type=COPY_CODE"));
+        assert!(same_name("READ-SELF", "read_self") && same_name("Read Self", "READ_SELF") && same_name("Delivered", "DELIVERED"));
+        assert!(!same_name("READ", "READ_") && !same_name("SENT", "SEND") && !same_name("", "x"));
         assert!(!contains("otp_type=COPY", "otp_type=COPY_CODE"));
     }
 }

@@ -1,32 +1,40 @@
-//! Every bundled fixture (documented provider payloads) against `tests/expected.json`: each event
-//! field by field, the warnings, and the dedupe keys' stability and distinctness.
+//! Every bundled fixture (documented provider payloads under `tests/fixtures/<provider>/`, bodies
+//! captured in the field under `tests/fixtures/wire/<provider>/`) against `tests/expected.json`:
+//! each event field by field, the warnings, and the dedupe keys' stability and distinctness.
 //! The same expectations drive the JS tests (`js-tests/fixtures.test.mjs`).
+//!
+//! `UPDATE_EXPECT=1 cargo test --test fixtures` rewrites `tests/expected.json` from the current
+//! results (in the model's key order); review the change as a diff.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every `.json` file under `tests/fixtures/`, at any depth, sorted.
 fn fixture_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(&root).expect("tests/fixtures") {
-        let dir = dir.expect("entry").path();
-        if dir.is_dir() {
-            for f in std::fs::read_dir(&dir).expect("provider dir") {
-                let f = f.expect("entry").path();
-                if f.extension().is_some_and(|e| e == "json") {
-                    out.push(f);
-                }
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("fixtures dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
             }
         }
     }
+    let mut out = Vec::new();
+    walk(&fixtures_root(), &mut out);
     out.sort();
     out
 }
 
+/// The fixture's name in `tests/expected.json`: its path under `tests/fixtures/`.
 fn rel(path: &Path) -> String {
-    let comps: Vec<_> = path.components().rev().take(2).collect();
-    format!("{}/{}", comps[1].as_os_str().to_string_lossy(), comps[0].as_os_str().to_string_lossy())
+    path.strip_prefix(fixtures_root()).expect("under tests/fixtures").to_string_lossy().replace('\\', "/")
 }
 
 fn expectations() -> BTreeMap<String, Value> {
@@ -85,10 +93,147 @@ fn diff(exp: &Value, act: &Value, path: &str) -> Option<String> {
     }
 }
 
+/// The bodies captured in the field (`tests/fixtures/wire/`) are what providers really send: each
+/// normalizes, none is an `unknown` event, and every message and status names its message or
+/// warns that it does not.
+#[test]
+fn every_wire_body_normalizes_to_known_events() {
+    let wire: Vec<PathBuf> = fixture_files().into_iter().filter(|f| rel(f).starts_with("wire/")).collect();
+    assert!(wire.len() >= 40, "only {} wire bodies", wire.len());
+    for provider in ["zapi", "greenapi", "callbell"] {
+        assert!(wire.iter().any(|f| rel(f).starts_with(&format!("wire/{provider}/"))), "no wire body of {provider}");
+    }
+    for f in &wire {
+        let body = std::fs::read(f).expect("read");
+        let r = wahook::parse(&body, &wahook::ParseOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", rel(f)));
+        assert!(!r.events.is_empty(), "{}: no event", rel(f));
+        for e in &r.events {
+            assert!(!matches!(e, wahook::Event::Unknown(_)), "{}: unknown event", rel(f));
+            let id = match e {
+                wahook::Event::Message(m) => Some(&m.message_id),
+                wahook::Event::Status(s) => Some(&s.message_id),
+                _ => None,
+            };
+            if let Some(id) = id {
+                assert_ne!(id.as_deref(), Some(""), "{}: empty id", rel(f));
+                if id.is_none() {
+                    assert!(r.warnings.iter().any(|w| w.code == wahook::WarningCode::MissingField), "{}: no id and no warning", rel(f));
+                }
+            }
+        }
+    }
+}
+
+/// A JSON value that keeps its object keys in order (serde_json's `Value` sorts them), for
+/// rewriting `tests/expected.json` in the model's key order.
+enum Ordered {
+    Leaf(Value),
+    Array(Vec<Ordered>),
+    Object(Vec<(String, Ordered)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_unit<E>(self) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::Null))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::from(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::from(n)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Ordered, E> {
+                Ok(Ordered::Leaf(Value::String(s.to_string())))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Ordered, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element()? {
+                    v.push(x);
+                }
+                Ok(Ordered::Array(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Ordered, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, x)) = a.next_entry()? {
+                    v.push((k, x));
+                }
+                Ok(Ordered::Object(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl serde::Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Ordered::Leaf(v) => v.serialize(s),
+            Ordered::Array(a) => s.collect_seq(a),
+            Ordered::Object(o) => s.collect_map(o.iter().map(|(k, v)| (k, v))),
+        }
+    }
+}
+
+/// [`comparable`] in the model's key order.
+fn comparable_ordered(result: &wahook::ParseResult) -> Ordered {
+    let text = serde_json::to_string(result).expect("serialize");
+    let mut v: Ordered = serde_json::from_str(&text).expect("reparse");
+    if let Ordered::Object(top) = &mut v {
+        for (k, x) in top.iter_mut() {
+            match (k.as_str(), x) {
+                ("events", Ordered::Array(events)) => {
+                    for e in events {
+                        if let Ordered::Object(fields) = e {
+                            fields.retain(|(k, _)| k != "dedupeKey");
+                        }
+                    }
+                }
+                ("warnings", w) => *w = Ordered::Leaf(comparable(result)["warnings"].clone()),
+                _ => {}
+            }
+        }
+    }
+    v
+}
+
+/// Rewrites `tests/expected.json` from the current results (`UPDATE_EXPECT=1`).
+fn update_expectations(files: &[PathBuf]) {
+    let mut all: Vec<(String, Ordered)> = Vec::new();
+    for f in files {
+        let body = std::fs::read(f).expect("read fixture");
+        let entry = match wahook::parse(&body, &wahook::ParseOptions::default()) {
+            Ok(r) => comparable_ordered(&r),
+            Err(e) => Ordered::Object(vec![("error".into(), Ordered::Leaf(Value::String(e.code.as_str().into())))]),
+        };
+        all.push((rel(f), entry));
+    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(b" "));
+    serde::Serialize::serialize(&Ordered::Object(all), &mut ser).expect("write");
+    out.push(b'\n');
+    std::fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected.json"), out).expect("write expected.json");
+}
+
 #[test]
 fn every_fixture_normalizes_as_expected() {
-    let expected = expectations();
     let files = fixture_files();
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        update_expectations(&files);
+    }
+    let expected = expectations();
     assert!(files.len() >= 120, "only {} fixtures found", files.len());
     let mut failures = Vec::new();
     for f in &files {
@@ -207,7 +352,7 @@ fn fan_out_keys_are_distinct_and_in_order() {
         .events
         .iter()
         .map(|e| match e {
-            wahook::Event::Status(s) => s.message_id.clone(),
+            wahook::Event::Status(s) => s.message_id.clone().unwrap_or_default(),
             _ => String::new(),
         })
         .collect();
@@ -269,8 +414,9 @@ fn a_status_with_several_ids_gives_whole_events_in_order() {
                 assert_eq!(s.raw_status, "Read_By_Me");
                 assert_eq!((s.status, s.actor), (wahook::Status::Read, wahook::Actor::SelfActor));
                 assert_eq!(s.chat.as_ref().map(|c| c.id.as_str()), Some("5511999999999@c.us"));
-                assert_eq!(s.base.dedupe_key, format!("zapi:status:inst:{}:Read_By_Me", s.message_id));
-                s.message_id.as_str()
+                let id = s.message_id.as_deref().expect("an id");
+                assert_eq!(s.base.dedupe_key, format!("zapi:status:inst:{id}:Read_By_Me"));
+                id
             }
             other => panic!("not a status: {other:?}"),
         })

@@ -20,20 +20,20 @@ const CODES: [ErrorCode; 7] = [
 fn corpus() -> &'static Vec<Value> {
     static C: OnceLock<Vec<Value>> = OnceLock::new();
     C.get_or_init(|| {
-        let mut out = Vec::new();
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        for dir in std::fs::read_dir(root).expect("fixtures") {
-            let dir = dir.expect("entry").path();
-            if !dir.is_dir() {
-                continue;
-            }
-            for f in std::fs::read_dir(dir).expect("dir") {
-                let f = f.expect("entry").path();
-                if let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&f).expect("read")) {
-                    out.push(v);
+        fn walk(dir: &std::path::Path, out: &mut Vec<Value>) {
+            for entry in std::fs::read_dir(dir).expect("fixtures dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    if let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&path).expect("read")) {
+                        out.push(v);
+                    }
                 }
             }
         }
+        let mut out = Vec::new();
+        walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")), &mut out);
         out.sort_by_key(|v| v.to_string());
         out
     })
@@ -145,7 +145,7 @@ fn check_event(e: &Value) -> Result<(), String> {
         "presence" => &["chat", "presence", "rawPresence", "lastSeen"],
         "connection" => &["state", "rawState", "reason", "phone"],
         "call" => &["callId", "chat", "from", "state", "rawState", "video"],
-        "system" => &["name", "rawName", "chat", "data"],
+        "system" => &["name", "rawName", "chat", "messageId", "sender", "data"],
         "unknown" => &[],
         other => return Err(format!("unknown type {other}")),
     };
@@ -153,6 +153,16 @@ fn check_event(e: &Value) -> Result<(), String> {
         if !o.contains_key(*k) {
             return Err(format!("{ty} without {k}: {e}"));
         }
+    }
+    if let Some(chat) = o.get("chat").filter(|c| !c.is_null()) {
+        for k in ["id", "type", "phone", "lid", "rawId"] {
+            if chat.get(k).is_none() {
+                return Err(format!("chat without {k}: {e}"));
+            }
+        }
+    }
+    if o.get("messageId").and_then(Value::as_str) == Some("") {
+        return Err(format!("an empty messageId: {e}"));
     }
     if !o["timestamp"].is_null() && !o["timestamp"].is_i64() {
         return Err(format!("timestamp is not whole milliseconds: {}", o["timestamp"]));
@@ -215,5 +225,43 @@ proptest! {
             }
             Err(e) => prop_assert!(CODES.contains(&e.code), "{e}"),
         }
+    }
+
+    /// Distinct events never share a dedupe key, whatever their ids hold (`:` and `%` included);
+    /// the same event re-serialized with other key order always does.
+    #[test]
+    fn dedupe_keys_tell_distinct_events_apart(
+        a in prop::collection::vec("[A-Z0-9:%]{1,6}", 1..4),
+        b in prop::collection::vec("[A-Z0-9:%]{1,6}", 1..4),
+        sa in "(SENT|READ|PLAYED|READ:SENT|RECEIVED)",
+        sb in "(SENT|READ|PLAYED|READ:SENT|RECEIVED)",
+        pa in "(|5511900000001|5511900000002)",
+        pb in "(|5511900000001|5511900000002)",
+        seed in 1u64..u64::MAX,
+    ) {
+        let body = |ids: &[String], status: &str, participant: &str| {
+            let mut v = serde_json::json!({"type": "MessageStatusCallback", "instanceId": "I", "status": status, "ids": ids,
+                "momment": 1_700_000_000_000_u64, "phone": "120363000000000001-group", "isGroup": true});
+            if !participant.is_empty() {
+                v["participantPhone"] = Value::String(participant.to_string());
+            }
+            v
+        };
+        let keys = |v: &Value| -> Vec<String> {
+            let r = wahook::parse(&serde_json::to_vec(v).expect("ser"), &ParseOptions::default()).expect("parse");
+            r.events.iter().map(|e| e.base().dedupe_key.clone()).collect()
+        };
+        let (va, vb) = (body(&a, &sa, &pa), body(&b, &sb, &pb));
+        let (ka, kb) = (keys(&va), keys(&vb));
+        for (i, ida) in a.iter().enumerate() {
+            for (j, idb) in b.iter().enumerate() {
+                let same_event = ida == idb && sa == sb && pa == pb;
+                prop_assert_eq!(ka[i] == kb[j], same_event, "{} / {}", ka[i], kb[j]);
+            }
+        }
+        let mut shuffled = String::new();
+        write_shuffled(&va, &mut { seed }, &mut shuffled);
+        let again = wahook::parse(shuffled.as_bytes(), &ParseOptions::default()).expect("parse");
+        prop_assert_eq!(again.events.iter().map(|e| e.base().dedupe_key.clone()).collect::<Vec<_>>(), ka);
     }
 }

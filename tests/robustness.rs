@@ -93,9 +93,9 @@ fn momment_in_seconds_and_moment_spelling() {
     assert_eq!(r.events[0].base().timestamp, Some(1_580_163_342_000));
     assert_eq!(codes(&r), ["timestamp_seconds"]);
     assert_eq!(r.warnings[0].path.as_deref(), Some("momment"));
-    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"moment":1632234645000}"#);
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"moment":1632234645000,"phone":"5511999999999"}"#);
     assert_eq!(r.events[0].base().timestamp, Some(1_632_234_645_000));
-    assert!(r.warnings.is_empty());
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
 #[test]
@@ -104,14 +104,14 @@ fn numbers_as_strings_and_the_reverse() {
         r#"{"type":"MessageStatusCallback","status":"SENT","ids":[999999999999999999999],"momment":"1632234645000","phone":5544999999999}"#,
     );
     let s = status(&r.events[0]);
-    assert_eq!(s.message_id, "999999999999999999999");
+    assert_eq!(s.message_id.as_deref(), Some("999999999999999999999"));
     assert_eq!(s.base.timestamp, Some(1_632_234_645_000));
     assert_eq!(s.chat.as_ref().map(|c| c.id.as_str()), Some("5544999999999@c.us"));
     assert!(codes(&r).iter().all(|c| *c == "invalid_type"), "{:?}", r.warnings);
     assert_eq!(r.warnings.len(), 3);
     // Green API idInstance is documented as a number: no warning, every digit kept.
     let r = parse(
-        r#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":12345678901234567890123},"timestamp":1,"idMessage":"x","status":"sent"}"#,
+        r#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":12345678901234567890123},"timestamp":1,"idMessage":"x","status":"sent","chatId":"5511999999999@c.us"}"#,
     );
     assert_eq!(r.events[0].base().instance_id.as_deref(), Some("12345678901234567890123"));
     assert!(r.warnings.is_empty());
@@ -122,11 +122,11 @@ fn unknown_values_are_events_with_warnings() {
     let r = parse(r#"{"typeWebhook":"somethingNew","instanceData":{"idInstance":1},"timestamp":1}"#);
     assert!(matches!(r.events[0], Event::Unknown(_)));
     assert_eq!(codes(&r), ["unknown_event"]);
-    let r = parse(r#"{"type":"MessageStatusCallback","status":"SOMETHING_NEW","ids":["m1"]}"#);
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SOMETHING_NEW","ids":["m1"],"momment":1632234645000,"phone":"1"}"#);
     let s = status(&r.events[0]);
     assert_eq!((s.status, s.rank, s.raw_status.as_str()), (wahook::Status::Unknown, None, "SOMETHING_NEW"));
     assert_eq!(codes(&r), ["unknown_status"]);
-    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","fooMessage":{"x":1}}"#);
+    let r = parse(r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1632234645000,"fooMessage":{"x":1}}"#);
     assert_eq!(message(&r.events[0]).content, wahook::Content::Unsupported { provider_kind: "fooMessage".into() });
     assert_eq!(codes(&r), ["unsupported_content"]);
     let r = parse(r#"{"type":"ReceivedCallback","phone":"1","notification":"BRAND_NEW"}"#);
@@ -148,18 +148,23 @@ fn nulls_extra_fields_and_wrong_types_never_throw() {
     );
     let m = message(&r.events[0]);
     assert_eq!(m.direction, wahook::Direction::Outbound);
-    assert_eq!(m.chat.id, "");
-    assert!(codes(&r).contains(&"missing_field"));
+    // No chat and no time: null fields, each with a missing_field warning; never an empty id.
+    assert_eq!(m.chat, None);
+    assert_eq!(m.message_id, None);
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("phone")));
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("messageId")));
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("momment")));
     assert!(codes(&r).contains(&"invalid_type"));
     let r = parse(r#"{"typeWebhook":"incomingMessageReceived","messageData":{"typeMessage":"imageMessage"}}"#);
     assert_eq!(message(&r.events[0]).content.kind(), "unsupported");
     let r = parse(r#"{"event":"message_status_updated","payload":{"status":"read"}}"#);
-    assert_eq!(status(&r.events[0]).message_id, "");
+    assert_eq!(status(&r.events[0]).message_id, None);
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("payload.uuid")));
 }
 
 #[test]
 fn bom_and_lone_surrogates() {
-    let r = parse("\u{feff}{\"type\":\"ReceivedCallback\",\"phone\":\"1\",\"text\":{\"message\":\"a\\ud800b\"}}");
+    let r = parse("\u{feff}{\"type\":\"ReceivedCallback\",\"phone\":\"1\",\"messageId\":\"m\",\"momment\":1632234645000,\"text\":{\"message\":\"a\\ud800b\"}}");
     assert_eq!(message(&r.events[0]).content, wahook::Content::Text { text: "a\u{fffd}b".into() });
     assert_eq!(r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), [WarningCode::LoneSurrogate]);
 }
@@ -220,7 +225,7 @@ fn raw_and_data_collapse_duplicate_keys_like_json_parse() {
 
 #[test]
 fn timestamps_given_as_date_time_strings() {
-    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"2021-09-21T14:30:45Z"}"#);
+    let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"2021-09-21T14:30:45Z","phone":"1"}"#);
     assert_eq!(r.events[0].base().timestamp, Some(1_632_234_645_000));
     assert_eq!(codes(&r), ["invalid_type"]);
     let r = parse(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["m"],"momment":"yesterday"}"#);
@@ -231,7 +236,11 @@ fn timestamps_given_as_date_time_strings() {
 fn raw_is_not_multiplied_by_a_large_fan_out() {
     // 600 KB of padding and 2 000 ids: copying the body into every event would be 1.2 GB.
     let ids: Vec<String> = (0..2000).map(|i| format!("\"m{i}\"")).collect();
-    let body = format!(r#"{{"type":"MessageStatusCallback","status":"READ","pad":"{}","ids":[{}]}}"#, "x".repeat(600_000), ids.join(","));
+    let body = format!(
+        r#"{{"type":"MessageStatusCallback","status":"READ","momment":1632234645000,"phone":"1","pad":"{}","ids":[{}]}}"#,
+        "x".repeat(600_000),
+        ids.join(",")
+    );
     let o = ParseOptions { include_raw: true, ..ParseOptions::default() };
     let r = wahook::parse(body.as_bytes(), &o).expect("parse");
     assert_eq!(r.events.len(), 2000);
@@ -240,7 +249,66 @@ fn raw_is_not_multiplied_by_a_large_fan_out() {
     assert!(r.events[0].base().raw.is_some());
     assert_eq!(codes(&r), ["raw_omitted"]);
     // A small fan-out keeps raw on every event.
-    let small = wahook::parse(br#"{"type":"MessageStatusCallback","status":"READ","ids":["a","b","c"]}"#, &o).expect("parse");
+    let small =
+        wahook::parse(br#"{"type":"MessageStatusCallback","status":"READ","ids":["a","b","c"],"momment":1632234645000,"phone":"1"}"#, &o)
+            .expect("parse");
     assert!(small.events.iter().all(|e| e.base().raw.is_some()));
     assert!(small.warnings.is_empty());
+}
+
+/// Bodies off the SPEC's rules give a result and a warning, never an error: a field of another
+/// type, a LID where a phone is documented, `phone` and `chatLid` both null, booleans as values.
+#[test]
+fn off_spec_identities_give_results_with_warnings() {
+    let r =
+        parse(r#"{"type":"ReceivedCallback","phone":null,"chatLid":null,"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#);
+    assert_eq!(message(&r.events[0]).chat, None);
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("phone")));
+    // A LID in `participantPhone`: still a person, by LID.
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"120363000000000001-group","isGroup":true,"participantPhone":"20011122233344@lid","messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#,
+    );
+    let s = message(&r.events[0]).sender.clone().expect("sender");
+    assert_eq!((s.id.as_deref(), s.phone, s.lid.as_deref()), (Some("20011122233344@lid"), None, Some("20011122233344@lid")));
+    // A chatLid of another type is ignored with a warning.
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"5511999999999","chatLid":{"x":1},"messageId":"m","momment":1700000000000,"text":{"message":"x"}}"#,
+    );
+    assert_eq!(message(&r.events[0]).chat.as_ref().and_then(|c| c.lid.clone()), None);
+    assert_eq!(codes(&r), ["invalid_type"]);
+    // Booleans are never ids, errors, statuses or names.
+    let r = parse(r#"{"type":"DeliveryCallback","messageId":"m","phone":"1","momment":1700000000000,"error":false}"#);
+    let d = status(&r.events[0]);
+    assert_eq!((d.status, d.error.clone()), (wahook::Status::Accepted, None));
+    assert_eq!(codes(&r), ["invalid_type"]);
+    let r = parse(r#"{"typeWebhook":"outgoingMessageStatus","chatId":false,"idMessage":"x","status":"sent","timestamp":1}"#);
+    assert_eq!(status(&r.events[0]).chat, None);
+    let r = parse(
+        r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1700000000000,"notification":true,"text":{"message":"x"}}"#,
+    );
+    assert!(matches!(r.events[0], Event::Message(_)), "notification: true is no notification");
+    let r = parse(r#"{"type":"DeliveryCallback","messageId":"m","phone":"1","momment":1700000000000,"error":""}"#);
+    assert_eq!(status(&r.events[0]).status, wahook::Status::Accepted);
+}
+
+/// Dedupe keys tell apart what the issue found colliding.
+#[test]
+fn dedupe_keys_of_events_that_used_to_collide() {
+    let key = |b: &str| parse(b).events[0].base().dedupe_key.clone();
+    let waiting = key(r#"{"type":"ReceivedCallback","phone":"1","messageId":"M","momment":1700000000000,"waitingMessage":true}"#);
+    let decrypted = key(r#"{"type":"ReceivedCallback","phone":"1","messageId":"M","momment":1700000000000,"text":{"message":"x"}}"#);
+    assert_ne!(waiting, decrypted);
+    assert_eq!(waiting, "zapi:message:-:1@c.us:M:waiting");
+    let receipt = |p: &str| {
+        key(&format!(
+            r#"{{"type":"MessageStatusCallback","status":"READ","ids":["M"],"phone":"120363000000000001-group","momment":1700000000000,"participantPhone":"{p}"}}"#
+        ))
+    };
+    assert_ne!(receipt("5511900000001"), receipt("5511900000002"));
+    let colon = key(r#"{"type":"MessageStatusCallback","status":"SENT","ids":["A:READ"],"phone":"1","momment":1700000000000}"#);
+    let other = key(r#"{"type":"MessageStatusCallback","status":"READ:SENT","ids":["A"],"phone":"1","momment":1700000000000}"#);
+    assert_ne!(colon, other);
+    assert_eq!(colon, "zapi:status:-:A%3AREAD:SENT");
+    let disc = |e: &str| key(&format!(r#"{{"type":"DisconnectedCallback","error":"{e}"}}"#));
+    assert_ne!(disc("Device has been disconnected"), disc("Phone offline"));
 }

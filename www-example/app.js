@@ -28,12 +28,14 @@ function time(ms) {
 
 function chat(c) {
   if (!c) return h("span", { class: "muted" }, "—");
-  return h("span", {}, h("code", {}, c.id), " ", h("span", { class: `tag ${c.type}` }, c.type), c.rawId !== c.id ? h("small", { class: "muted" }, ` sent as ${c.rawId}`) : null);
+  return h("span", {}, h("code", {}, c.id), " ", h("span", { class: `tag ${c.type}` }, c.type),
+    c.lid && c.lid !== c.id ? h("small", { class: "muted" }, " LID ", h("code", {}, c.lid)) : null,
+    c.rawId !== c.id ? h("small", { class: "muted" }, ` sent as ${c.rawId}`) : null);
 }
 
 function party(p) {
   if (!p) return h("span", { class: "muted" }, "—");
-  return h("span", {}, p.name ? h("strong", {}, p.name, " ") : null, p.id ? h("code", {}, p.id) : null, p.lid && p.lid !== p.id ? h("small", { class: "muted" }, ` ${p.lid}`) : null);
+  return h("span", {}, p.name ? h("strong", {}, p.name, " ") : null, p.id ? h("code", {}, p.id) : null, p.lid && p.lid !== p.id ? h("small", { class: "muted" }, " LID ", h("code", {}, p.lid)) : null);
 }
 
 /** A one-line summary of a message's content. */
@@ -45,6 +47,8 @@ function content(c) {
     case "image": case "video": case "audio": case "document": case "sticker":
       add("url", c.url); add("type", c.mimeType); add("caption", c.caption); add("file", c.fileName); add("seconds", c.seconds);
       if (c.voice) add("voice note", "yes");
+      if (c.viewOnce) add("view once", "yes");
+      if (c.width && c.height) add("size", `${c.width}×${c.height}`);
       break;
     case "location": add("at", `${c.latitude}, ${c.longitude}`); add("name", c.name); add("address", c.address); add("url", c.url); break;
     case "contacts": for (const k of c.contacts) add(k.name || "contact", k.phones.join(", ")); break;
@@ -80,7 +84,7 @@ function eventCard(e, i) {
       break;
     case "status":
       title = `status · ${e.status}`;
-      row("message id", h("code", {}, e.messageId));
+      row("message id", e.messageId ? h("code", {}, e.messageId) : "—");
       row("status", h("span", {}, h("span", { class: `tag status-${e.status}` }, e.status), e.rank != null ? ` rank ${e.rank}/5` : " (no rank: always apply)", e.actor === "self" ? " · read by the connected number" : ""));
       row("raw status", h("code", {}, e.rawStatus));
       row("chat", chat(e.chat));
@@ -89,7 +93,11 @@ function eventCard(e, i) {
     case "presence": title = `presence · ${e.presence}`; row("chat", chat(e.chat)); row("raw", e.rawPresence); if (e.lastSeen) row("last seen", time(e.lastSeen)); break;
     case "connection": title = `connection · ${e.state}`; row("raw state", e.rawState); if (e.reason) row("reason", e.reason); if (e.phone) row("phone", e.phone); break;
     case "call": title = `call · ${e.state}${e.video ? " (video)" : ""}`; row("call id", e.callId ?? "—"); row("from", party(e.from)); row("chat", chat(e.chat)); break;
-    case "system": title = `system · ${e.name}`; row("raw name", e.rawName); row("chat", chat(e.chat)); rows.push(h("pre", { class: "data" }, JSON.stringify(e.data, null, 2))); break;
+    case "system":
+      title = `system · ${e.name}`; row("raw name", e.rawName); row("chat", chat(e.chat));
+      if (e.messageId) row("message id", h("code", {}, e.messageId));
+      if (e.sender) row("by", party(e.sender));
+      rows.push(h("pre", { class: "data" }, JSON.stringify(e.data, null, 2))); break;
     case "unknown": title = "unknown event"; break;
   }
   row("dedupe key", h("code", { class: "small" }, e.dedupeKey));
@@ -210,7 +218,7 @@ examplesEl.addEventListener("change", async () => {
   try {
     const list = await (await fetch("/examples.json")).json();
     for (const [provider, files] of Object.entries(list)) {
-      examplesEl.append(h("optgroup", { label: PROVIDER_NAMES[provider] || provider }, files.map((f) => h("option", { value: `${provider}/${f}` }, f.replace(/\.json$/, "").replaceAll("-", " ")))));
+      examplesEl.append(h("optgroup", { label: PROVIDER_NAMES[provider] || provider }, files.map((f) => h("option", { value: f }, (f.startsWith("wire/") ? "captured: " : "") + f.split("/").pop().replace(/\.json$/, "").replaceAll("-", " ")))));
     }
   } catch {
     examplesEl.disabled = true;

@@ -10,12 +10,17 @@ const GREEN_STATE = { authorized: "connected", notAuthorized: "unauthorized", bl
 
 const digits = (s) => (/^\d+$/.test(s) ? s : null);
 
-function chat(raw) {
+// A LID field (`chatLid`, `senderLid`): `<id>@lid`, or bare digits other than the phone.
+const lidOf = (raw, phone) => (raw == null ? null : raw.endsWith("@lid") ? raw : digits(raw) && raw !== phone ? raw + "@lid" : null);
+
+function chat(raw, lid = null) {
   if (raw == null) return null;
-  if (raw.endsWith("@g.us")) return { id: raw, type: "group", phone: null, rawId: raw };
-  if (raw.endsWith("-group")) return { id: raw.slice(0, -6) + "@g.us", type: "group", phone: null, rawId: raw };
-  if (raw.endsWith("@c.us")) return { id: raw, type: "direct", phone: digits(raw.slice(0, -5)), rawId: raw };
-  return { id: raw + "@c.us", type: "direct", phone: digits(raw), rawId: raw };
+  if (raw.endsWith("@g.us")) return { id: raw, type: "group", phone: null, lid: null, rawId: raw };
+  if (raw.endsWith("-group")) return { id: raw.slice(0, -6) + "@g.us", type: "group", phone: null, lid: null, rawId: raw };
+  if (raw.endsWith("@lid")) return { id: raw, type: "direct", phone: null, lid: raw, rawId: raw };
+  const user = raw.endsWith("@c.us") ? raw.slice(0, -5).split(":")[0] : raw;
+  const phone = digits(user);
+  return { id: user + "@c.us", type: "direct", phone, lid: lidOf(lid, phone), rawId: raw };
 }
 
 const millis = (v) => (typeof v !== "number" ? null : v < 1e11 ? v * 1000 : v);
@@ -38,7 +43,8 @@ function message(provider, providerEvent, instanceId, timestamp, messageId, dire
   };
 }
 
-const result = (provider, ambiguous, events) => ({ provider, detectedBy: "shape", ambiguous, events, warnings: [] });
+const result = (provider, ambiguous, events, warnings = []) => ({ provider, detectedBy: "shape", ambiguous, events, warnings });
+const missing = (path, what) => ({ code: "missing_field", message: `\`${path}\` (${what}) is missing`, path });
 
 // FNV-1a over the body text, for messages without an id (wahook hashes the canonical JSON instead,
 // so these keys differ in value; the test compares their form).
@@ -68,13 +74,28 @@ function zapi(b) {
       }]);
     }
     case "ReceivedCallback": {
-      const c = chat(b.phone);
-      const senderPhone = b.participantPhone ?? b.phone;
-      const sender = { id: `${senderPhone}@c.us`, phone: senderPhone, lid: b.participantLid ?? b.senderLid ?? null, name: b.senderName ?? null };
+      const c = chat(b.phone, b.chatLid ?? (b.fromMe ? null : b.senderLid));
+      let sender;
+      if (c.type !== "direct") {
+        const p = b.participantPhone;
+        sender = { id: p ? `${p}@c.us` : null, phone: p ?? null, lid: b.participantLid ?? b.senderLid ?? null, name: b.senderName ?? null };
+        if (!sender.id) sender.id = sender.lid;
+      } else if (b.fromMe) {
+        const p = b.connectedPhone;
+        sender = { id: p ? `${p}@c.us` : null, phone: p ?? null, lid: null, name: b.senderName ?? null };
+      } else {
+        sender = { id: c.id, phone: c.phone, lid: c.lid, name: b.senderName || b.chatName || null };
+      }
+      const size = (n) => (n > 0 ? n : null);
       let content;
       if (b.text) content = { kind: "text", text: b.text.message };
-      else if (b.image) content = { kind: "image", url: b.image.imageUrl ?? null, mimeType: b.image.mimeType ?? null, caption: b.image.caption ?? null, thumbnailUrl: b.image.thumbnailUrl ?? null };
-      else if (b.audio) content = { kind: "audio", url: b.audio.audioUrl ?? null, mimeType: b.audio.mimeType ?? null, seconds: b.audio.seconds ?? null, voice: b.audio.ptt ?? null };
+      else if (b.image) {
+        const i = b.image;
+        content = { kind: "image", url: i.imageUrl ?? null, mimeType: i.mimeType ?? null, caption: i.caption ?? null, thumbnailUrl: i.thumbnailUrl ?? null, viewOnce: i.viewOnce ?? null, width: size(i.width), height: size(i.height) };
+      } else if (b.audio) {
+        const a = b.audio;
+        content = { kind: "audio", url: a.audioUrl ?? null, mimeType: a.mimeType ?? null, seconds: a.seconds ?? null, voice: a.ptt ?? null, viewOnce: a.viewOnce ?? null };
+      }
       else content = { kind: "unsupported" };
       return result("zapi", true, [message("zapi", b.type, inst, ts, b.messageId, b.fromMe ? "outbound" : "inbound", c, sender, null, content)]);
     }
@@ -89,7 +110,8 @@ function greenapi(b) {
     case "outgoingMessageStatus": {
       const s = GREEN_STATUS[b.status] ?? "unknown";
       const error = s === "failed" ? { code: b.status, message: b.description ?? null } : null;
-      return result("greenapi", false, [status("greenapi", ev, inst, ts, b.idMessage, s, b.status, chat(b.chatId), error)]);
+      const warnings = b.chatId ? [] : [missing("chatId", "the chat id")];
+      return result("greenapi", false, [status("greenapi", ev, inst, ts, b.idMessage, s, b.status, chat(b.chatId), error)], warnings);
     }
     case "incomingMessageReceived": {
       const sd = b.senderData, md = b.messageData;
@@ -98,7 +120,7 @@ function greenapi(b) {
       if (md.typeMessage === "textMessage") content = { kind: "text", text: md.textMessageData.textMessage };
       else if (md.typeMessage === "imageMessage") {
         const f = md.fileMessageData;
-        content = { kind: "image", url: f.downloadUrl, mimeType: f.mimeType ?? null, caption: f.caption ?? null, thumbnailUrl: null };
+        content = { kind: "image", url: f.downloadUrl, mimeType: f.mimeType ?? null, caption: f.caption ?? null, thumbnailUrl: null, viewOnce: f.isViewOnce ?? null, width: null, height: null };
         forwarded = f.isForwarded ?? null;
       } else content = { kind: "unsupported" };
       return result("greenapi", false, [message("greenapi", ev, inst, ts, b.idMessage, "inbound", chat(sd.chatId), sender, forwarded, content)]);
@@ -129,7 +151,8 @@ function callbell(b, text) {
     const content = loc
       ? { kind: "location", latitude: loc.coordinates.x, longitude: loc.coordinates.y, name: null, address: null, url: loc.googleMapsLocation ?? null }
       : { kind: "text", text: p.text ?? "" };
-    return result("callbell", false, [message("callbell", b.event, null, Date.parse(p.createdAt), p.uuid ?? null, inbound ? "inbound" : "outbound", c, sender, null, content, hashOf(text))]);
+    const warnings = p.uuid ? [] : [missing("payload.uuid", "the message id")];
+    return result("callbell", false, [message("callbell", b.event, null, Date.parse(p.createdAt), p.uuid ?? null, inbound ? "inbound" : "outbound", c, sender, null, content, hashOf(text))], warnings);
   }
   return result("callbell", false, [{ type: "unknown", provider: "callbell", providerEvent: b.event, instanceId: null, timestamp: null }]);
 }

@@ -16,7 +16,7 @@ const green = z.discriminatedUnion("typeWebhook", [
     senderData: z.object({ chatId: str, sender: str, senderName: str.optional(), chatName: str.optional() }),
     messageData: z.discriminatedUnion("typeMessage", [
       z.object({ typeMessage: z.literal("textMessage"), textMessageData: z.object({ textMessage: str }) }),
-      z.object({ typeMessage: z.literal("imageMessage"), fileMessageData: z.object({ downloadUrl: str, mimeType: str.optional(), caption: str.optional(), isForwarded: z.boolean().optional() }) }),
+      z.object({ typeMessage: z.literal("imageMessage"), fileMessageData: z.object({ downloadUrl: str, mimeType: str.optional(), caption: str.optional(), isForwarded: z.boolean().optional(), isViewOnce: z.boolean().optional() }) }),
     ]),
   }),
   z.object({ typeWebhook: z.literal("stateInstanceChanged"), instanceData, timestamp: z.number(), stateInstance: str }),
@@ -44,10 +44,10 @@ const zapi = z.discriminatedUnion("type", [
   z.object({ type: z.literal("PresenceChatCallback"), ...zapiBase, status: str, lastSeen: z.number().nullish() }),
   z.object({
     type: z.literal("ReceivedCallback"), ...zapiBase, messageId: str, fromMe: z.boolean().default(false),
-    senderName: optStr, participantPhone: optStr, participantLid: optStr, senderLid: optStr,
+    senderName: optStr, participantPhone: optStr, participantLid: optStr, senderLid: optStr, chatLid: optStr, connectedPhone: optStr, chatName: optStr,
     text: z.object({ message: str }).optional(),
-    image: z.object({ imageUrl: str, mimeType: str.optional(), caption: str.optional(), thumbnailUrl: str.optional() }).optional(),
-    audio: z.object({ audioUrl: str, mimeType: str.optional(), seconds: z.number().optional(), ptt: z.boolean().optional() }).optional(),
+    image: z.object({ imageUrl: str, mimeType: str.optional(), caption: str.optional(), thumbnailUrl: str.optional(), viewOnce: z.boolean().optional(), width: z.number().optional(), height: z.number().optional() }).optional(),
+    audio: z.object({ audioUrl: str, mimeType: str.optional(), seconds: z.number().optional(), ptt: z.boolean().optional(), viewOnce: z.boolean().optional() }).optional(),
   }),
 ]);
 

@@ -46,7 +46,7 @@ function describe(content: Content): string {
 
 function handle(e: WahookEvent): string {
   switch (e.type) {
-    case "message": return `${e.chat.id} ${e.sender?.name ?? ""} ${describe(e.content)} ${e.direction}`;
+    case "message": return `${e.chat?.id ?? "-"} ${e.chat?.lid ?? ""} ${e.sender?.lid ?? ""} ${e.sender?.name ?? ""} ${describe(e.content)} ${e.direction}`;
     case "status": {
       const rank: number | null = e.rank;
       return `${e.messageId} ${e.status} ${rank} ${e.actor} ${e.error?.code ?? ""}`;

@@ -1,5 +1,7 @@
-//! One module per provider. Each turns a recognised body into events; this module holds what they
-//! share: the per-body context, event bases, `data` objects, and interactive-message buttons.
+//! One folder per provider: `<provider>/mod.rs` turns a recognised body into events (events,
+//! statuses, identities) and `<provider>/content.rs` maps its message contents. This module holds
+//! what they share: the per-body context, event bases, `data` objects, missing-field warnings,
+//! name tables, interactive-message buttons and vCard phones.
 
 pub mod callbell;
 pub mod greenapi;
@@ -101,6 +103,45 @@ impl Ctx<'_> {
     }
 }
 
+/// Warns `missing_field` at `key` when `value` is `None` because the body has nothing there (the
+/// key absent, `null` or an empty string; a value of another type has warned `invalid_type`
+/// already). `what` says what the field is. Returns `value`.
+pub fn required<T>(o: &Obj<'_, '_>, key: &str, what: &str, value: Option<T>) -> Option<T> {
+    if value.is_none() {
+        warn_if_absent(o, key, what);
+    }
+    value
+}
+
+#[inline(never)]
+fn warn_if_absent(o: &Obj<'_, '_>, key: &str, what: &str) {
+    let absent = match o.get(key) {
+        None => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    };
+    if absent {
+        o.warn(WarningCode::MissingField, key, format!("`{}` ({what}) is missing", o.key_path(key)));
+    }
+}
+
+/// The value `table` gives a provider's name for it, compared with [`crate::text::same_name`]
+/// (case, `-`, `_` and space ignored).
+pub fn lookup<T: Copy>(table: &[(&str, T)], raw: &str) -> Option<T> {
+    table.iter().find(|(name, _)| crate::text::same_name(raw, name)).map(|(_, v)| *v)
+}
+
+/// Epoch seconds given as a number or a numeric string, read without a warning where the provider
+/// documents both (Green API `inviteExpiration`, Meta's `timestamp`).
+pub fn seconds_value(v: &Value<'_>) -> Option<i64> {
+    let x = match v {
+        Value::Number(n) => crate::number::parse_f64(n)?,
+        Value::String(s) => crate::number::parse_f64(s.trim())?,
+        _ => return None,
+    };
+    crate::time::from_seconds_field(x).map(|(ms, _)| ms)
+}
+
 /// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its
 /// last value (as `JSON.parse`); numbers become integers when they fit and finite doubles otherwise
 /// (`null` when out of range).
@@ -178,19 +219,22 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
     Button { kind: if id.is_some() || text.is_some() { "reply" } else { "other" }.into(), id, text, value: None }
 }
 
-/// Finds Green API style error markers (`{{SWE001}}`) in a text or URL and warns.
-pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
-    if let Some(v) = value {
-        if let Some(start) = crate::text::find(v, "{{SWE") {
-            let marker: String = v.get(start..).unwrap_or("").chars().take_while(|&c| c != '}').chain("}}".chars()).collect();
-            o.warn(
-                WarningCode::ProviderMarker,
-                key,
-                format!(
-                    "`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)",
-                    o.key_path(key)
-                ),
-            );
+/// Phone numbers of a vCard: each `waid=<digits>`, else the digits of each `TEL` line.
+pub fn vcard_phones(vcard: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in vcard.lines() {
+        let upper = line.to_ascii_uppercase();
+        if !crate::text::contains(&upper, "TEL") {
+            continue;
+        }
+        let phone = if let Some(i) = crate::text::find(line, "waid=") {
+            line.get(i + 5..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect::<String>()
+        } else {
+            line.rsplit(':').next().unwrap_or("").chars().filter(char::is_ascii_digit).collect()
+        };
+        if !phone.is_empty() && !out.contains(&phone) {
+            out.push(phone);
         }
     }
+    out
 }

@@ -1,7 +1,7 @@
 use super::*;
 
 fn c(raw: &str) -> (String, ChatType, Option<String>) {
-    let ch = chat(raw, Hints::default());
+    let ch = chat(raw, Hints::default(), None);
     assert_eq!(ch.raw_id, raw);
     (ch.id, ch.kind, ch.phone)
 }
@@ -26,9 +26,9 @@ fn jids_keep_their_server() {
 
 #[test]
 fn hints_settle_bare_digits() {
-    let g = chat("120363019502650977", Hints { group: true, newsletter: false });
+    let g = chat("120363019502650977", Hints { group: true, newsletter: false }, None);
     assert_eq!((g.id.as_str(), g.kind), ("120363019502650977@g.us", ChatType::Group));
-    let n = chat("120363166555745933", Hints { group: false, newsletter: true });
+    let n = chat("120363166555745933", Hints { group: false, newsletter: true }, None);
     assert_eq!((n.id.as_str(), n.kind), ("120363166555745933@newsletter", ChatType::Newsletter));
 }
 
@@ -49,4 +49,47 @@ fn parties() {
     let j = party(Some("79001234568@c.us"), None, None).expect("party");
     assert_eq!((j.id.as_deref(), j.phone.as_deref()), (Some("79001234568@c.us"), Some("79001234568")));
     assert!(party(None, None, None).is_none());
+}
+
+#[test]
+fn device_parts_and_whatsapp_net_are_canonicalized() {
+    assert_eq!(c("71111111111:3@c.us"), ("71111111111@c.us".into(), ChatType::Direct, Some("71111111111".into())));
+    assert_eq!(c("5531988887777:12@s.whatsapp.net"), ("5531988887777@c.us".into(), ChatType::Direct, Some("5531988887777".into())));
+    assert_eq!(c("5531988887777.0:1@s.whatsapp.net"), ("5531988887777@c.us".into(), ChatType::Direct, Some("5531988887777".into())));
+    assert_eq!(c("20011122233344:5@lid"), ("20011122233344@lid".into(), ChatType::Direct, None));
+    // A colon that is not a device part stays.
+    assert_eq!(c("ab:cd@c.us"), ("ab:cd@c.us".into(), ChatType::Direct, None));
+    let p = party(Some("71111111111:3@c.us"), None, None).expect("party");
+    assert_eq!((p.id.as_deref(), p.phone.as_deref()), (Some("71111111111@c.us"), Some("71111111111")));
+}
+
+#[test]
+fn chats_surface_the_lid_another_field_gives() {
+    let ch = chat("5531988887777", Hints::default(), Some("20011122233344@lid"));
+    assert_eq!(
+        (ch.id.as_str(), ch.phone.as_deref(), ch.lid.as_deref()),
+        ("5531988887777@c.us", Some("5531988887777"), Some("20011122233344@lid"))
+    );
+    // Addressed by LID: the id is the LID.
+    let l = chat("20011122233344@lid", Hints::default(), Some("20011122233344@lid"));
+    assert_eq!((l.id.as_str(), l.phone, l.lid.as_deref()), ("20011122233344@lid", None, Some("20011122233344@lid")));
+    // Bare digits equal to the phone are the phone, not a LID; other bare digits are a LID.
+    assert_eq!(chat("5531988887777", Hints::default(), Some("5531988887777")).lid, None);
+    assert_eq!(chat("5531988887777", Hints::default(), Some("20011122233344")).lid.as_deref(), Some("20011122233344@lid"));
+    // Groups have no LID; a phone JID in a LID field is no LID.
+    assert_eq!(chat("120363000000000001-group", Hints::default(), Some("20011122233344@lid")).lid, None);
+    assert_eq!(chat("5531988887777", Hints::default(), Some("5531988887777@c.us")).lid, None);
+}
+
+#[test]
+fn lids() {
+    assert_eq!(lid("20011122233344@lid", None).as_deref(), Some("20011122233344@lid"));
+    assert_eq!(lid(" 20011122233344:7@lid ", None).as_deref(), Some("20011122233344@lid"));
+    assert_eq!(lid("20011122233344", Some("5531988887777")).as_deref(), Some("20011122233344@lid"));
+    assert_eq!(lid("5531988887777", Some("5531988887777")), None);
+    assert_eq!(lid("", None), None);
+    assert_eq!(lid("@lid", None), None);
+    assert_eq!(lid("not a lid", None), None);
+    let p = party(Some("5531988887777"), Some("5531988887777"), None).expect("party");
+    assert_eq!(p.lid, None);
 }

@@ -43,13 +43,14 @@ fn an_empty_root_path_has_no_leading_dot() {
 }
 
 #[test]
-fn text_borrows_strings_and_converts_numbers_as_written() {
+fn text_borrows_strings_converts_numbers_as_written_and_never_reads_booleans() {
     let parsed = json::parse(r#"{"s":"abc","n":12345678901234567890,"b":false,"o":{}}"#, Box::leak(Box::default())).unwrap();
     let w = Warnings::default();
     let b = Obj::new(parsed.value.as_object().unwrap(), "", &w);
     assert!(matches!(b.text("s"), Some(std::borrow::Cow::Borrowed("abc"))));
     assert_eq!(b.text("n").as_deref(), Some("12345678901234567890"));
-    assert_eq!(b.text("b").as_deref(), Some("false"));
+    // A boolean is never an id, an error, a status or a name.
+    assert_eq!(b.text("b"), None);
     assert_eq!(b.text("o"), None);
     assert_eq!(b.non_empty_text("missing"), None);
     let codes: Vec<_> = w.into_vec().into_iter().map(|x| x.code).collect();

@@ -1,88 +1,13 @@
-//! Green API: `typeWebhook` selects the event; messages carry `messageData.typeMessage`.
-//!
-//! Status mapping (SPEC §2): `sent`/`delivered`/`read` as named, `pending` accepted, and
-//! `failed`, `noAccount`, `noActiveSession`, `notInGroup`, `yellowCard` failed with the `SWE…`
-//! code of `description` (or the raw status) as `error.code`.
+//! Green API message contents: `messageData.typeMessage` → [`Content`], and the reply, forward
+//! and edit fields of `messageData`. Add a content kind here.
 
-use super::{button, check_marker, object_without, Ctx};
-use crate::ids::{self, Hints};
 use crate::json::Value;
 use crate::model::*;
+use crate::providers::{button, vcard_phones};
 use crate::read::Obj;
 
-/// Keys every Green API body has, left out of system events' `data`.
-const ENVELOPE: &[&str] = &["typeWebhook", "instanceData", "timestamp"];
-
-pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
-    let instance_id = b.obj("instanceData").and_then(|d| d.id("idInstance"));
-    let timestamp = b.seconds("timestamp");
-    let event = match provider_event {
-        "incomingMessageReceived" | "outgoingMessageReceived" | "outgoingAPIMessageReceived" => {
-            message(cx, b, provider_event, instance_id, timestamp)
-        }
-        "outgoingMessageStatus" => status(cx, b, provider_event, instance_id, timestamp),
-        "stateInstanceChanged" | "statusInstanceChanged" => connection(cx, b, provider_event, instance_id, timestamp),
-        "incomingCall" => call(cx, b, provider_event, instance_id, timestamp),
-        "incomingBlock" | "quotaExceeded" | "deviceInfo" => system(cx, b, provider_event, instance_id, timestamp),
-        _ => cx.unknown(b, provider_event, instance_id, timestamp, "typeWebhook"),
-    };
-    vec![event]
-}
-
-fn chat_of(jid: Option<String>, b: &Obj<'_, '_>, key: &str) -> Chat {
-    let raw = jid.unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, key, format!("`{}` (the chat id) is missing", b.key_path(key)));
-        String::new()
-    });
-    ids::chat(&raw, Hints::default())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages
-
-fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
-    let sd = b.obj("senderData");
-    let chat = match &sd {
-        Some(sd) => chat_of(sd.non_empty("chatId"), sd, "chatId"),
-        None => chat_of(None, b, "senderData"),
-    };
-    let sender = sd.as_ref().and_then(|sd| {
-        ids::party(
-            sd.non_empty("sender").as_deref(),
-            sd.non_empty("senderLid").as_deref(),
-            sd.first_str(&["senderName", "senderContactName"]),
-        )
-    });
-    let md = b.obj("messageData");
-    let type_message = md.as_ref().and_then(|m| m.str("typeMessage")).unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, "messageData.typeMessage", "`messageData.typeMessage` is missing".into());
-        String::new()
-    });
-    let mut m = MessageEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        message_id: b.non_empty("idMessage"),
-        direction: if provider_event.starts_with("incoming") { Direction::Inbound } else { Direction::Outbound },
-        from_api: match provider_event {
-            "outgoingAPIMessageReceived" => Some(true),
-            "outgoingMessageReceived" => Some(false),
-            _ => None,
-        },
-        chat,
-        sender,
-        reply_to_message_id: None,
-        forwarded: None,
-        edited: false,
-        edited_message_id: None,
-        content: Content::Unsupported { provider_kind: type_message.clone() },
-    };
-    if let Some(md) = &md {
-        fill_message(&mut m, md, &type_message);
-    }
-    cx.finish(Event::Message(m), b.o)
-}
-
 /// Sets content, reply, forward and edit fields from `messageData`.
-fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
+pub(super) fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
     let quoted = md.obj("quotedMessage");
     let quoted_id = quoted.as_ref().and_then(|q| q.non_empty("stanzaId"));
     let ext = md.obj("extendedTextMessageData");
@@ -247,7 +172,7 @@ fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str) {
                 group_name: g.non_empty("groupName"),
                 invite_code: g.non_empty("inviteCode"),
                 // Documented as a string of epoch seconds; "0" means it does not expire.
-                expiration: g.get("inviteExpiration").and_then(seconds_value).filter(|&ms| ms > 0),
+                expiration: g.get("inviteExpiration").and_then(crate::providers::seconds_value).filter(|&ms| ms > 0),
                 caption: g.non_empty("caption"),
             },
             None => missing(md, "groupInviteMessageData", type_message),
@@ -288,10 +213,14 @@ fn file_content(f: &Obj<'_, '_>, type_message: &str) -> Content {
     check_marker(f, "downloadUrl", url.as_deref());
     let mime_type = f.non_empty("mimeType");
     let caption = f.str("caption");
+    let view_once = f.bool("isViewOnce");
+    let (width, height) = (f.u32("width").filter(|&n| n > 0), f.u32("height").filter(|&n| n > 0));
     match type_message {
-        "imageMessage" => Content::Image { url, mime_type, caption, thumbnail_url: None },
-        "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds") },
-        "audioMessage" => Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")) },
+        "imageMessage" => Content::Image { url, mime_type, caption, thumbnail_url: None, view_once, width, height },
+        "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds"), view_once, width, height },
+        "audioMessage" => {
+            Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")), view_once }
+        }
         "stickerMessage" => Content::Sticker { url, mime_type, animated: f.bool("isAnimated") },
         _ => Content::Document {
             url,
@@ -306,136 +235,22 @@ fn file_content(f: &Obj<'_, '_>, type_message: &str) -> Content {
 
 fn contact_card(c: &Obj<'_, '_>) -> ContactCard {
     let vcard = c.non_empty("vcard");
-    ContactCard { name: c.non_empty("displayName"), phones: vcard.as_deref().map(super::zapi::vcard_phones).unwrap_or_default(), vcard }
+    ContactCard { name: c.non_empty("displayName"), phones: vcard.as_deref().map(vcard_phones).unwrap_or_default(), vcard }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Status, connection, call, system
-
-fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
-    let raw = b.str("status").unwrap_or_default();
-    let status = match raw.as_str() {
-        "sent" => Status::Sent,
-        "delivered" => Status::Delivered,
-        "read" => Status::Read,
-        "pending" => Status::Accepted,
-        "failed" | "noAccount" | "noActiveSession" | "notInGroup" | "yellowCard" => Status::Failed,
-        "deleted" => Status::Deleted,
-        _ => {
-            b.warn(WarningCode::UnknownStatus, "status", format!("status `{raw}` is not in the status table; status is `unknown`"));
-            Status::Unknown
+/// Finds Green API style error markers (`{{SWE001}}`) in a text or URL and warns.
+pub fn check_marker(o: &Obj<'_, '_>, key: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        if let Some(start) = crate::text::find(v, "{{SWE") {
+            let marker: String = v.get(start..).unwrap_or("").chars().take_while(|&c| c != '}').chain("}}".chars()).collect();
+            o.warn(
+                WarningCode::ProviderMarker,
+                key,
+                format!(
+                    "`{}` holds the provider error marker {marker} instead of content (Green API could not decrypt or download it)",
+                    o.key_path(key)
+                ),
+            );
         }
-    };
-    let description = b.non_empty("description");
-    let error = (status == Status::Failed).then(|| StatusError {
-        code: Some(description.as_deref().and_then(swe_code).unwrap_or_else(|| raw.clone())),
-        message: description,
-    });
-    let message_id = b.non_empty("idMessage").unwrap_or_else(|| {
-        b.warn(WarningCode::MissingField, "idMessage", "`idMessage` is missing".into());
-        String::new()
-    });
-    let event = Event::Status(StatusEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        message_id,
-        status,
-        raw_status: raw,
-        rank: status.rank(),
-        actor: Actor::Recipient,
-        chat: b.non_empty("chatId").map(|c| ids::chat(&c, Hints::default())),
-        error,
-    });
-    cx.finish(event, b.o)
-}
-
-/// The first `SWE` + 3 digits code in a text.
-fn swe_code(text: &str) -> Option<String> {
-    let i = crate::text::find(text, "SWE")?;
-    let code = text.get(i..i + 6)?;
-    code.get(3..).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit())).then(|| code.to_string())
-}
-
-fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
-    let key = if provider_event == "stateInstanceChanged" { "stateInstance" } else { "statusInstance" };
-    let raw = b.str(key).unwrap_or_default();
-    let state = match raw.as_str() {
-        "authorized" | "online" => ConnectionState::Connected,
-        "offline" => ConnectionState::Disconnected,
-        "notAuthorized" => ConnectionState::Unauthorized,
-        "blocked" => ConnectionState::Blocked,
-        "starting" => ConnectionState::Starting,
-        "yellowCard" => ConnectionState::Suspended,
-        "sleepMode" => ConnectionState::Sleeping,
-        _ => {
-            b.warn(WarningCode::UnknownState, key, format!("{key} `{raw}` is not known; state is `unknown`"));
-            ConnectionState::Unknown
-        }
-    };
-    let phone = b.obj("instanceData").and_then(|d| d.non_empty("wid")).and_then(|w| ids::party(Some(&w), None, None)).and_then(|p| p.phone);
-    let event = Event::Connection(ConnectionEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        state,
-        raw_state: raw,
-        reason: None,
-        phone,
-    });
-    cx.finish(event, b.o)
-}
-
-fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
-    let raw = b.non_empty("status");
-    let state = match raw.as_deref() {
-        None => CallState::Unknown,
-        Some("offer") => CallState::Offer,
-        Some("pickUp") => CallState::Accepted,
-        Some("hangUp" | "hungUp") => CallState::Ended,
-        Some("declined") => CallState::Rejected,
-        Some("missed") => CallState::Missed,
-        Some(other) => {
-            b.warn(WarningCode::UnknownState, "status", format!("call status `{other}` is not known; state is `unknown`"));
-            CallState::Unknown
-        }
-    };
-    let from = b.non_empty("from");
-    let event = Event::Call(CallEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        call_id: b.non_empty("idMessage"),
-        chat: from.as_deref().map(|f| ids::chat(f, Hints::default())),
-        from: ids::party(from.as_deref(), None, None),
-        state,
-        raw_state: raw,
-        video: b.bool("isVideo"),
-    });
-    cx.finish(event, b.o)
-}
-
-fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
-    let name = match provider_event {
-        "incomingBlock" => match b.str("chatState").as_deref() {
-            Some("unblocked") => "contact.unblocked",
-            _ => "contact.blocked",
-        },
-        "quotaExceeded" => "quota.exceeded",
-        _ => "device.info",
-    };
-    let chat_id = b.non_empty("chatId").or_else(|| b.obj("avatarInfo").and_then(|a| a.non_empty("chatId")));
-    let data = object_without(b.o, ENVELOPE);
-    let event = Event::System(SystemEvent {
-        base: cx.base(provider_event, instance_id, timestamp),
-        name: name.to_string(),
-        raw_name: provider_event.to_string(),
-        chat: chat_id.map(|c| ids::chat(&c, Hints::default())),
-        data: SystemData::Fields(data),
-    });
-    cx.finish(event, b.o)
-}
-
-/// Epoch seconds given as a number or a numeric string (no warning: both are documented).
-fn seconds_value(v: &Value<'_>) -> Option<i64> {
-    let x = match v {
-        Value::Number(n) => crate::number::parse_f64(n)?,
-        Value::String(s) => crate::number::parse_f64(s.trim())?,
-        _ => return None,
-    };
-    crate::time::from_seconds_field(x).map(|(ms, _)| ms)
+    }
 }

@@ -60,7 +60,9 @@ fn attendance(cx: &Ctx<'_>, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &s
         base: cx.base(provider_event, None, timestamp),
         name: if finished { "attendance.finished" } else { "attendance.started" }.to_string(),
         raw_name,
-        chat: customer_phone.map(|p| ids::chat(&p, Hints::default())),
+        chat: customer_phone.map(|p| ids::chat(&p, Hints::default(), None)),
+        message_id: None,
+        sender: None,
         data: SystemData::Attendance(Box::new(data)),
     });
     cx.finish(event, b.o)
@@ -74,7 +76,8 @@ fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
     let items: Vec<(i64, usize, Obj<'_, '_>)> = crate::order::key_groups(&keys)
         .into_iter()
         .filter_map(|(_, last)| match chat.o.entries.get(last) {
-            Some((k, Value::Object(o))) => Some((sort_time(o), last, chat.obj(k)?)),
+            // The entry itself: looking it up again by key would rescan the object per message.
+            Some((k, Value::Object(o))) => Some((sort_time(o), last, chat.child(k, o))),
             _ => None,
         })
         .collect();

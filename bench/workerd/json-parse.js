@@ -1,0 +1,2 @@
+// Cold-start worker: JSON.parse only (the floor).
+export default { async fetch(request) { return Response.json(JSON.parse(await request.text())); } };

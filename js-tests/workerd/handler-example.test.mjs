@@ -1,0 +1,1 @@
+import "../../examples/worker/test/worker.test.mjs";
