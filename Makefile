@@ -9,7 +9,7 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-.PHONY: shapes serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-conformance clean
+.PHONY: shapes serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-readme release-check test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
@@ -18,7 +18,7 @@ demo: pkg
 ## test: every tier — the Rust core natively; the wasm binding in Node and headless Chromium; the
 ## built package imported by name in Node, Deno, workerd, Chromium (page and esbuild bundle) and tsc;
 ## SPEC conformance last.
-test: bootstrap-browser pkg test-lint test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-www test-conformance
+test: bootstrap-browser pkg test-lint test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-www test-readme release-check test-conformance
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -55,6 +55,20 @@ test-browser:
 
 test-www:
 	node --test js-tests/www/
+
+# Every README snippet (examples/readme/) equals the README's block and runs from the packed tarball.
+test-readme:
+	node --test js-tests/readme/
+
+## release-check: pack both artifacts and check them (publint, attw, server bundles, npm publish
+## --dry-run; cargo publish --dry-run, which fails on any warning but cargo's notes that the
+## repository's tests, examples and benches are not shipped)
+release-check: pkg
+	node --test js-tests/release/
+	@out=$$(cargo publish --dry-run --allow-dirty -p wahook 2>&1) || { echo "$$out"; exit 1; }; \
+	echo "$$out" | grep -E '^ *Packaged'; \
+	bad=$$(echo "$$out" | grep '^warning' | grep -v 'aborting upload due to dry run' | grep -Ev '^warning: ignoring (test|example|benchmark) `[a-z_]+` as `(tests|examples|benches)/[a-z_]+\.rs` is not included in the published package$$' || true); \
+	if [ -n "$$bad" ]; then echo "$$bad"; echo "cargo publish --dry-run warned"; exit 1; fi; echo "cargo publish --dry-run: no warning"
 
 # No unwrap/expect/panic/unchecked indexing in the libraries (deny lints in src/lib.rs).
 test-lint:

@@ -4,6 +4,7 @@
 
 import { parseBytes, detectBytes, verifyBytes, sign as signBytes } from "./wahook.js";
 import { readTape } from "./tape.js";
+import { checkVerifyOptions } from "./verify-options.js";
 
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
@@ -230,6 +231,7 @@ export async function fromRequest(request, options) {
     throw new WahookError({ code: "invalid_input", message: `fromRequest needs a Fetch API Request, not ${typeOf(request)}` });
   }
   const { verify: verifyOptions, ...parseOptions } = options || {};
+  const misconfigured = verifyOptions && checkVerifyOptions(verifyOptions); if (misconfigured) throw new WahookError({ code: "invalid_input", message: misconfigured });
   let bytes;
   try {
     bytes = new Uint8Array(await request.arrayBuffer());

@@ -5,6 +5,7 @@ import type {
   MessageEvent,
   ParseResult,
   Provider,
+  RequestLike,
   StatusEvent,
   SystemEvent,
   VerifyOptions,
@@ -14,6 +15,10 @@ import type {
 import type { ContentKindName, EventTypeName, SystemEventName } from "./names.js";
 
 export type { ContentKindName, EventTypeName, SystemEventName } from "./names.js";
+
+/** The Fetch `Request` and `Response` where the project's types declare them (DOM, workers-types, @types/node), else structural stand-ins: no DOM lib needed. */
+type FetchRequest = typeof globalThis extends { Request: { prototype: infer R } } ? R : RequestLike;
+type FetchResponse = typeof globalThis extends { Response: { prototype: infer R } } ? R : object;
 
 /** A key of `createHandler({ on })`: "*", an event type, "message.<kind>" or a system event name. */
 export type EventName = "*" | EventTypeName | `message.${ContentKindName}` | SystemEventName;
@@ -48,7 +53,7 @@ export type EventFor<K extends EventName> = K extends "*"
 export interface HandlerContext<Env = unknown> {
   /** The whole parse result the event belongs to. */
   result: ParseResult;
-  request: Request;
+  request: FetchRequest;
   provider: Provider;
   warnings: Warning[];
   /** The runtime's second argument to the handler: Workers `env`, Deno.serve `info`, Bun.serve `server`, toNodeListener `{ req, res }`. */
@@ -64,7 +69,7 @@ export type EventHandlers<Env = unknown> = { [K in EventName]?: EventHandler<Eve
 export interface HandlerErrorInfo<Env = unknown> {
   /** The status the handler answers with unless onError returns a Response. */
   status: 400 | 401 | 413 | 500;
-  request: Request;
+  request: FetchRequest;
   env: Env;
   ctx: unknown;
   /** The event whose handler threw (500), else null. */
@@ -83,7 +88,7 @@ export interface HandlerOptions<Env = unknown> {
   /** Handlers by event name; for each event, "*" runs first, then its type, then its kind or system name. */
   on?: EventHandlers<Env>;
   /** Called for every non-2xx answer (the error is a WahookError, or what a handler threw); return a Response to answer with it instead. */
-  onError?: (error: unknown, info: HandlerErrorInfo<Env>) => Response | void | Promise<Response | void>;
+  onError?: (error: unknown, info: HandlerErrorInfo<Env>) => FetchResponse | void | Promise<FetchResponse | void>;
   /** Called for events no `on` key matches. */
   onUnhandled?: EventHandler<WahookEvent, Env>;
   /** Return true to skip an event already processed (a provider's retry or duplicate delivery). */
@@ -92,7 +97,7 @@ export interface HandlerOptions<Env = unknown> {
   markSeen?: (dedupeKey: string, event: WahookEvent) => unknown;
 }
 
-export type WebhookHandler<Env = unknown> = (request: Request, env?: Env, ctx?: unknown) => Promise<Response>;
+export type WebhookHandler<Env = unknown> = (request: FetchRequest, env?: Env, ctx?: unknown) => Promise<FetchResponse>;
 
 /** A Fetch API handler for a webhook endpoint: 200 handled, 401 failed verification, 400 not a webhook, 413 too large, 500 a handler threw. */
 export declare function createHandler<Env = unknown>(options: HandlerOptions<Env>): WebhookHandler<Env>;

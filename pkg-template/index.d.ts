@@ -7,8 +7,15 @@ export type Provider = "zapi" | "plugchat" | "greenapi" | "callbell";
 /** A webhook body: raw bytes (preferred), a string, or an already JSON.parse'd object. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | object;
 
-/** Request headers; names are case-insensitive. */
-export type HeadersLike = Headers | Record<string, string> | Iterable<[string, string]>;
+/** A Fetch `Headers` object, or anything with its `get` and `forEach` (structural: no DOM lib needed). */
+export interface HeadersObject { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void }
+/**
+ * Request headers; names are case-insensitive: a `Headers`, a record (also Node's `req.headers`,
+ * `IncomingHttpHeaders`, whose array values are joined with ", "), or `[name, value]` pairs.
+ */
+export type HeadersLike = HeadersObject | Record<string, string | readonly string[] | undefined> | Iterable<readonly [string, string]>;
+/** A Fetch `Request`, or anything with its `arrayBuffer()` and `headers` (structural: no DOM lib needed). */
+export interface RequestLike { arrayBuffer(): Promise<ArrayBuffer>; readonly headers: HeadersLike }
 
 export interface ParseOptions {
   /** The provider the endpoint expects; settles Z-API vs Plugchat. A contradicting shape is `provider_mismatch`. */
@@ -357,8 +364,8 @@ export declare function detect(body: WebhookBody, options?: DetectOptions): Dete
 export declare function verify(body: string | Uint8Array | ArrayBuffer, headers: HeadersLike, options: VerifyOptions): VerifyResult;
 /** A valid X-Callbell-Signature value for tests. */
 export declare function sign(body: string | Uint8Array, options: { secret: string; timestamp: number }): string;
-/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails. */
-export declare function fromRequest(request: Request, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
+/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails, "invalid_input" when the verify options lack a secret or token. */
+export declare function fromRequest(request: RequestLike, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
 export declare const version: string;
 
 export * from "./handler.js";

@@ -1,20 +1,20 @@
 // Node entry for CommonJS (`require("wahook")`): the same API, bundled to CJS at build time
-// (api.cjs), with the .wasm next to this file compiled synchronously at require.
+// (api.cjs), with the .wasm next to this file (or next to the bundle that contains it) compiled
+// synchronously at require.
 "use strict";
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const api = require("./api.cjs");
 
-api.initSync({ module: readFileSync(join(__dirname, "wahook_bg.wasm")) });
+const path = join(__dirname, "wahook_bg.wasm");
+let bytes;
+try {
+  bytes = readFileSync(path);
+} catch {
+  throw new Error(`wahook: wahook_bg.wasm not found (looked at ${path}). In a bundle, copy node_modules/wahook/wahook_bg.wasm next to it, or require "wahook/embedded" (the .wasm inside the JS).`);
+}
+api.initSync({ module: bytes });
 
-module.exports = {
-  parse: api.parse,
-  safeParse: api.safeParse,
-  detect: api.detect,
-  verify: api.verify,
-  sign: api.sign,
-  fromRequest: api.fromRequest,
-  version: api.version,
-  WahookError: api.WahookError,
-  createHandler: api.createHandler, toNodeListener: api.toNodeListener, isNewer: api.isNewer, eventNames: api.eventNames,
-};
+// Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.
+const { init, initSync, ...publicApi } = api;
+module.exports = publicApi;

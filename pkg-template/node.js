@@ -1,8 +1,15 @@
-// Node entry: compiles the .wasm next to this file synchronously at import.
+// Node entry: compiles the .wasm next to this module synchronously at import. Bundled
+// (esbuild --platform=node), "next to this module" is next to the bundle: copy wahook_bg.wasm there,
+// or import "wahook/embedded" for a single file.
 import { readFileSync } from "node:fs";
 import { initSync } from "./wahook.js";
 
-initSync({ module: readFileSync(new URL("./wahook_bg.wasm", import.meta.url)) });
+// import.meta is empty in a CommonJS bundle, whose __dirname is then the bundle's folder.
+const paths = [typeof import.meta.url === "string" && new URL("./wahook_bg.wasm", import.meta.url), typeof __dirname === "string" && `${__dirname}/wahook_bg.wasm`].filter(Boolean);
+let bytes;
+for (const p of paths) { try { bytes = readFileSync(p); break; } catch {} }
+if (!bytes) throw new Error(`wahook: wahook_bg.wasm not found (looked at ${paths.join(", ")}). In a bundle, copy node_modules/wahook/wahook_bg.wasm next to it, or import "wahook/embedded" (the .wasm inside the JS).`);
+initSync({ module: bytes });
 
 export * from "./api.js";
 export * from "./handler.js";

@@ -26,11 +26,20 @@ for f in pkg-template/*; do
 done
 chmod +x pkg/cli.js
 # The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
-printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
+printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync, default as init } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
-cp README.md pkg/README.md
+# Types for `require` (the .d.cts twins of the ESM declarations, so that each condition resolves to
+# its own file) and the .wasm as base64 for `wahook/embedded` (single-file server bundles).
+for f in pkg/*.d.ts; do
+  sed -E 's#"\./([a-z-]+)\.js"#"./\1.cjs"#g' "$f" > "${f%.d.ts}.d.cts"
+done
+B64=$(base64 -w0 pkg/wahook_bg.wasm)
+printf '// wahook_bg.wasm (wahook %s) as base64, for wahook/embedded.\nmodule.exports = "%s";\n' "$VERSION" "$B64" > pkg/wahook_bg.wasm.base64.cjs
+# wasm.d.cts: `export =` of the same module type.
+sed -i 's/^export default wasm;$/export = wasm;/' pkg/wasm.d.cts
+cp README.md LICENSE CHANGELOG.md pkg/
 # Let tests and tools import the package by name, through its exports map.
 mkdir -p node_modules
 ln -sfn ../pkg node_modules/wahook
