@@ -219,7 +219,10 @@ pub fn verify_bytes(
     let secrets = split_list(secrets);
     let options = match provider {
         "callbell" if tolerance_seconds.is_finite() && tolerance_seconds >= 0.0 && now_ms.is_finite() => {
-            Some(VerifyOptions::Callbell { secrets, tolerance_seconds: tolerance_seconds as u64, now_ms: Some(now_ms as i64) })
+            // Milliseconds, rounded (0.3 s is 300 ms, not 299.99…); `now` to the millisecond.
+            let tolerance_ms = (tolerance_seconds * 1000.0).round();
+            let tolerance_ms = if tolerance_ms >= u64::MAX as f64 { u64::MAX } else { tolerance_ms as u64 };
+            Some(VerifyOptions::Callbell { secrets, tolerance_ms, now_ms: Some(now_ms.floor() as i64) })
         }
         "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
         "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
