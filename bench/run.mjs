@@ -226,6 +226,7 @@ of assigned (one \`k in Object.prototype\` per keyed store). Cost on the fixture
 | **object literals per model shape**: the tape marks each struct with an interned shape id (its key sequence), and \`tape.js\` builds a known shape with a generated object literal (\`shapes.js\`, 59 shapes) instead of one megamorphic keyed store per field | +0.6 KB | 4.5% faster (same-process A/B, 6 runs: 3.2–5.7%) |
 | **rlsf (TLSF, its code-size build) instead of talc** — same speed (same-process A/B, 6 runs: within ±1%); worst-case memory for 1 MB bodies 13 MB instead of 6 MB | −1.0 KB | 3.39 vs 3.40 µs |
 | **JSON tree in a bump arena** (bumpalo): objects and arrays are slices of one arena sized from the body, escaped strings decoded into it; values are \`Copy\`, so dropping the tree is freeing the arena (it was 11% of native time); plus an insertion sort for ≤ 16 keys and buffers sized up front in the canonical hash | +0.85 KB | 4% faster (same-process A/B, 6 runs); native −5% instructions (mix), −11% (Callbell message) |
+| **rlsf on its own page source, pools merged when contiguous** (rlsf's wasm source never merged them): 200 bodies growing to 1 MB peak at 7–33 MB instead of 36–233 MB (see "Memory") | +0.5 KB | — |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
 
 Sizes in this table are \`gzip -9\` of the file built at the time (the table above uses zlib level 9,
