@@ -140,10 +140,11 @@ this shared 2-core machine back-to-back blocks drifted by ±10%.)
 
 Cold start in Node (\`WebAssembly\` compile + instantiate through \`initSync\`, median of 9 fresh
 processes): **${cold.init.toFixed(2)} ms**; the first \`parse\` after it: ${cold.first.toFixed(2)} ms.
-\`js-tests/size.test.mjs\` fails CI when the gzip size passes 81 000 bytes: the target stays 80 000,
+\`js-tests/size.test.mjs\` fails CI when the gzip size passes 82 000 bytes: the target stays 80 000,
 which this round's identity model (+1.6 KB: \`Chat.lid\`, LID and device canonicalization, nullable
 ids with their warnings, system \`messageId\`/\`sender\`, media \`viewOnce\`/\`width\`/\`height\`,
-Meta's status inside Callbell's) pushed past; the guard moved by a decision, recorded here.
+Meta's status inside Callbell's) and the allocator's merging page source (+0.5 KB, bounded memory
+under growing bodies) pushed past; the guard moved by a decision, recorded here.
 
 ## Cold: the first request
 
@@ -199,6 +200,48 @@ ${(r.zod / 2 / r["json-parse"] * 100).toFixed(0)}% of the time of \`JSON.parse\`
 reachable with this design. What wahook offers for the difference: every webhook type of four
 providers (the baselines know only the mix's 14 bodies), warnings, dedupe keys, and no crash on hostile input.
 
+## Memory (issue 21; \`bench/mem-grow.mjs\`, \`bench/mem-one.mjs\`, \`js-tests/memory.test.mjs\`, \`js-tests/workerd/soak.test.mjs\`)
+
+Wasm memory never shrinks, so what matters is its peak. Bodies are measured before they are read
+or copied into wasm, and the wasm copy of a body is freed when the call returns.
+
+| scenario (Node 20, fresh process each) | before | after |
+|---|---|---|
+| 200 bodies growing 26 KB → 1 MB, a long text message | 35.7 MB | 7.4 MB |
+| the same, \`includeRaw\` | 63.7 MB | 11.7 MB |
+| 200 growing bodies of many keys (Callbell \`data\`) | 43.4 MB | 16.5 MB |
+| the same, \`includeRaw\` | 34.7 MB | 26.4 MB |
+| 200 growing bodies of small nested objects (worst shape measured) | 232.5 MB | 32.8 MB |
+| the same, \`includeRaw\` | 62.9 MB | 59.4 MB |
+| one 1 MB body of small nested objects (the single-call need) | 32.8 MB | 28.6 MB |
+| a 256 MB stream to \`fromRequest\` | ~700 MB of JS memory, then \`too_large\` | \`too_large\` after 1 MiB + one 64 KiB chunk; RSS +< 64 MB (asserted) |
+| a 150 MB unauthenticated \`verify\` | wasm 7.5 → 167 MB | wasm memory unchanged (asserted): \`missing_header\` / \`too_large\` in JS |
+
+Documented bounds for a stream of bodies up to 1 MiB (asserted by \`js-tests/memory.test.mjs\`):
+≤ 12 MB of wasm memory for text-heavy bodies, ≤ 40 MB for any body shape, ≤ 64 MB with \`includeRaw\`.
+The fix: rlsf's global allocator on wasm never merged the pages it grew (its in-place pool growth
+compares the pool's *start* page with the memory size, so it never fires), and every body larger
+than any before took a fresh pool; \`bindings/wasm/src/lib.rs\` now gives rlsf a page source whose
+pools grow in place when they end at the memory's end (they always do: nothing else grows it), so
+free space merges and the peak is the largest single body's need. Cost: +0.5 KB gzip (78 733 →
+79 237 B; 79 484 B with the verification changes of the same issue). Not needed after that:
+resetting a per-call arena, or re-instantiating past a high-water mark.
+
+Soak in workerd (\`js-tests/workerd/soak.test.mjs\`, part of \`make test-workerd\`, 20 s by default,
+\`SOAK_SECONDS\` up to 60): 50 concurrent clients on 127.0.0.1 POST valid fixtures (each answer
+compared with \`tests/expected.json\`), invalid bodies, oversize bodies (with \`Content-Length\`, and
+8 MB streamed without it), unauthenticated, forged and validly signed Callbell requests. Last run
+(10 s, 2 shared cores): 7 499 requests (750/s), none dropped, no wrong answer; wasm memory 1.1 MB;
+workerd RSS peak 246 MB. Ceilings asserted: wasm ≤ 16 MB, RSS ≤ 512 MB. (A streamed oversize upload is
+sometimes cut by workerd before the client reads the 413 — EPIPE/ECONNRESET, 126 of ~830 — counted
+as a refusal.)
+
+Frozen \`Object.prototype\`: keys that \`Object.prototype\` has are defined as own properties instead
+of assigned (one \`k in Object.prototype\` per keyed store). Cost on the fixture mix
+(\`bench/proto-ab.mjs\`, 3 alternating runs of each build on a loaded 2-core machine): without raw
+5.6 / 6.1 / 9.1 µs before, 9.1 / 6.9 / 8.8 after; with \`includeRaw\` 14.6 / 12.4 / 18.0 before,
+16.0 / 12.3 / 15.7 after — no difference this machine can resolve (run-to-run spread ±30%).
+
 ## What we tried (mix corpus, this machine)
 
 | change | wasm gzip | \`parse(bytes)\` |
@@ -236,6 +279,7 @@ providers (the baselines know only the mix's 14 bodies), warnings, dedupe keys, 
 | identities of the wire (\`Chat.lid\`, LIDs and device parts canonicalized, nullable ids with warnings, status synonyms, system \`messageId\`/\`sender\`, \`viewOnce\`/\`width\`/\`height\`, Meta's status in Callbell) | +1.6 KB | — |
 | dedupe-key escaping with \`str::find([':', '%'])\` — replaced by a byte scan: the char-pattern searcher pulled 3.6 KB gzip of Unicode tables back in | +3.6 KB → 0 | — |
 | \`wasm-opt -ocimfs 200\` (cold path, above) | −0.14 KB | same |
+| **rlsf on its own page source, pools merged when contiguous** (rlsf's wasm source never merged them): 200 bodies growing to 1 MB peak at 7–33 MB instead of 36–233 MB (see "Memory") | +0.5 KB | — |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
 
 Sizes in this table are \`gzip -9\` of the file built at the time (the table above uses zlib level 9,

@@ -3,8 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { parse, safeParse, detect, verify } from "wahook";
+import { parse, safeParse, detect, verify, sign } from "wahook";
 import { initSync } from "wahook/init";
 import { fixtures, root } from "./helpers.mjs";
 
@@ -123,4 +124,104 @@ test("memory stays flat over 100 000 calls, errors included", () => {
   for (let i = 0; i < 100_000; i++) round(i);
   assert.equal(wasm.memory.buffer.byteLength, before, "wasm memory grew");
   assert.equal(parse(bodies[0]).events.length > 0, true);
+});
+
+test("a frozen Object.prototype: prototype-named keys in data and raw still parse (child process)", () => {
+  const script = `
+    Object.freeze(Object.prototype);
+    const { parse } = await import("wahook");
+    const body = '{"event":"contact_created","payload":{"toString":"a","constructor":"b","valueOf":"c","hasOwnProperty":"d","isPrototypeOf":{"toString":1},"__proto__":{"x":1},"phoneNumber":"1"}}';
+    const r = parse(body, { includeRaw: true });
+    const { data, raw } = r.events[0];
+    console.log(JSON.stringify([data.toString, data.constructor, data.valueOf, data.hasOwnProperty, data.isPrototypeOf.toString, Object.hasOwn(data, "__proto__"), raw.payload.valueOf, Object.getPrototypeOf(data) === Object.prototype]));
+  `;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), ["a", "b", "c", "d", 1, true, "c", true]);
+});
+
+test("detection: the Green API wrapper needs receiptId and body.typeWebhook", () => {
+  const callbell = '{"event":"message_created","payload":{"text":"hi"},"body":{"typeWebhook":"incomingMessageReceived"}}';
+  assert.equal(detect(callbell).provider, "callbell");
+  assert.equal(detect('{"body":{"typeWebhook":"incomingCall"}}').provider, null);
+  assert.equal(detect('{"receiptId":1,"body":{"typeWebhook":"incomingCall"}}').provider, "greenapi");
+  assert.equal(detect('{"receiptId":1,"body":{"event":"x"}}').provider, null);
+});
+
+test("verify: duplicate token and signature headers are refused alike in every headers form", () => {
+  const zapi = { provider: "zapi", token: "good" };
+  const forms = (name, a, b) => {
+    const h = new Headers(); h.append(name, a); h.append(name, b);
+    return [h, [[name, a], [name, b]], { [name]: a, [name.toUpperCase()]: b }, { [name]: [a, b] }, new Map([[name, a], [name.toUpperCase(), b]])];
+  };
+  for (const [a, b] of [["bad", "good"], ["good", "bad"], ["good", "good"]]) {
+    for (const h of forms("z-api-token", a, b)) assert.deepEqual(verify("{}", h, zapi), { ok: false, reason: "mismatch" }, `${a},${b} ${h.constructor.name}`);
+  }
+  for (const h of forms("authorization", "Bearer bad", "Bearer good")) {
+    assert.deepEqual(verify("{}", h, { provider: "greenapi", token: "good" }), { ok: false, reason: "mismatch" });
+  }
+  const now = 1_790_000_000_000;
+  const good = sign("{}", { secret: "whsec_t", timestamp: now / 1000 });
+  const other = sign("{}", { secret: "whsec_t", timestamp: now / 1000 + 1 });
+  for (const [a, b] of [[good, other], [good, good], ["t=1,v1=00", good]]) {
+    for (const h of forms("x-callbell-signature", a, b)) {
+      assert.deepEqual(verify("{}", h, { provider: "callbell", secret: "whsec_t", now }), { ok: false, reason: "malformed_header" }, h.constructor.name);
+    }
+  }
+  assert.deepEqual(verify("{}", [["x-callbell-signature", good]], { provider: "callbell", secret: "whsec_t", now }), { ok: true });
+  assert.deepEqual(verify("{}", [["z-api-token", "good"], ["origin", "x"]], zapi), { ok: true });
+});
+
+test("verify: empty entries in rotation lists are ignored; a list of only empty entries is invalid", () => {
+  const now = 1_790_000_000_000;
+  const header = sign("{}", { secret: "good", timestamp: now / 1000 });
+  assert.deepEqual(verify("{}", { "x-callbell-signature": header }, { provider: "callbell", secret: ["", "good"], now }), { ok: true });
+  assert.deepEqual(verify("{}", { "z-api-token": "good" }, { provider: "zapi", token: ["", "good"] }), { ok: true });
+  assert.deepEqual(verify("{}", { authorization: "Bearer good" }, { provider: "greenapi", token: ["good", ""] }), { ok: true });
+  assert.deepEqual(verify("{}", { "z-api-token": "good" }, { provider: "zapi", token: ["", ""] }), { ok: false, reason: "invalid_options" });
+  assert.deepEqual(verify("{}", { "z-api-token": "good" }, { provider: "zapi", token: [] }), { ok: false, reason: "invalid_options" });
+});
+
+test("verify: the Callbell tolerance is exact to the millisecond", () => {
+  const t = 1_790_000_000;
+  const h = { "x-callbell-signature": sign("{}", { secret: "s", timestamp: t }) };
+  const at = (now, toleranceSeconds) => verify("{}", h, { provider: "callbell", secret: "s", now, toleranceSeconds }).ok;
+  assert.equal(at(t * 1000 + 300_000), true);
+  assert.equal(at(t * 1000 + 300_001), false, "now used to be floored to the second");
+  assert.equal(at(t * 1000 + 300_999), false);
+  assert.equal(at(t * 1000 - 300_000), true);
+  assert.equal(at(t * 1000 - 300_001), false);
+  assert.equal(at(t * 1000 + 300, 0.3), true, "the tolerance used to be truncated to whole seconds");
+  assert.equal(at(t * 1000 + 301, 0.3), false);
+  assert.equal(at(t * 1000 + 1005, 1.005), true);
+  assert.equal(at(t * 1000, 0), true);
+  assert.equal(at(t * 1000 + 1, 0), false);
+});
+
+test("a cyclic object body is too_deep; more than 10 000 events is too_large", () => {
+  const cyclic = { type: "ReceivedCallback" }; cyclic.self = cyclic;
+  assert.equal(code(cyclic), "too_deep");
+  const deep = { a: [] }; deep.a.push(deep.a);
+  assert.equal(code(deep), "too_deep");
+  const ids = '{"type":"MessageStatusCallback","status":"READ","ids":[' + Array.from({ length: 10_001 }, (_, i) => `"m${i}"`).join(",") + "]}";
+  assert.equal(code(ids, { maxBytes: 2_000_000 }), "too_large");
+});
+
+test("fromRequest: every failure is a WahookError", async () => {
+  const { fromRequest, WahookError } = await import("wahook");
+  const req = () => new Request("http://127.0.0.1/", { method: "POST", body: '{"typeWebhook":"x"}' });
+  const isInvalid = (e) => e instanceof WahookError && e.code === "invalid_input";
+  await assert.rejects(fromRequest(req(), 5), isInvalid);
+  await assert.rejects(fromRequest(req(), "zapi"), isInvalid);
+  await assert.rejects(fromRequest(req(), { maxBytes: -1 }), isInvalid);
+  await assert.rejects(fromRequest(null), isInvalid);
+  await assert.rejects(fromRequest({}), isInvalid);
+  await assert.rejects(fromRequest("http://x"), isInvalid);
+  const throwing = { get headers() { throw new Error("boom"); }, body: null, arrayBuffer: async () => new ArrayBuffer(0) };
+  await assert.rejects(fromRequest(throwing), isInvalid);
+  const badStream = new Request("http://127.0.0.1/", { method: "POST", duplex: "half", body: new ReadableStream({ pull(c) { c.error(new Error("reset")); } }) });
+  await assert.rejects(fromRequest(badStream), isInvalid);
+  await assert.rejects(fromRequest(req(), { verify: { provider: "zapi" } }), isInvalid);
+  await assert.rejects(fromRequest(req(), { verify: 5 }), isInvalid);
+  assert.equal((await fromRequest(req())).provider, "greenapi");
 });

@@ -1,9 +1,10 @@
 // CI size guard: the gzip size of the .wasm must stay within its budget (zlib level 9). Growth past
 // it is a decision to make in BENCHMARKS.md, not an accident (the figures and what was tried are
-// there). The target is 80 000 bytes; the guard is 81 000 since the wire-identity model (Chat.lid,
+// there). The target is 80 000 bytes; the guard is 82 000 since the wire-identity model (Chat.lid,
 // LIDs and device parts canonicalized, nullable ids with warnings, system messageId/sender,
-// viewOnce/width/height, Meta's status in Callbell) added 1.6 KB and nothing cheaper was found to
-// take out: BENCHMARKS.md reports the 80 KB target as not met until it is.
+// viewOnce/width/height, Meta's status in Callbell; +1.6 KB) and the allocator's page source that
+// bounds memory under growing bodies (+0.5 KB) were worth more than the bytes, and nothing cheaper
+// was found to take out: BENCHMARKS.md reports the 80 KB target as not met until it is.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { root } from "./helpers.mjs";
 
-const WASM_GZIP_BUDGET = 81_000;
+const WASM_GZIP_BUDGET = 82_000;
 const GLUE_GZIP_BUDGET = 8 * 1024;
 
 test(`wahook_bg.wasm is at most ${WASM_GZIP_BUDGET} bytes gzipped`, () => {

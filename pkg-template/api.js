@@ -5,6 +5,10 @@
 import { parseBytes, detectBytes, verifyBytes, sign as signBytes } from "./wahook.js";
 import { readTape } from "./tape.js";
 import { checkVerifyOptions } from "./verify-options.js";
+import { WahookError } from "./errors.js";
+import { readRequestBody } from "./request.js";
+
+export { WahookError };
 
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
@@ -12,22 +16,6 @@ export const version = "__VERSION__";
 const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
 const DEFAULT_MAX_BYTES = 1048576;
 const encoder = new TextEncoder();
-
-/** The error `parse` throws: a real Error with `code`, and `line`/`column` for invalid JSON. */
-export class WahookError extends Error {
-  constructor(info) {
-    super(info && info.message ? info.message : "wahook error");
-    this.name = "WahookError";
-    this.code = (info && info.code) || "invalid_input";
-    this.line = info && info.line != null ? info.line : null;
-    this.column = info && info.column != null ? info.column : null;
-    this.reason = info && info.reason != null ? info.reason : null;
-  }
-  /** The plain error object that `safeParse` returns. */
-  toJSON() {
-    return { code: this.code, message: this.message, line: this.line, column: this.column, reason: this.reason };
-  }
-}
 
 function fail(code, message, extra) {
   return { ok: false, error: { code, message, line: null, column: null, reason: null, ...extra } };
@@ -98,6 +86,10 @@ function readBody(body, maxBytes) {
     try {
       text = JSON.stringify(body);
     } catch (e) {
+      // A cyclic object nests without end: past any depth limit, as SPEC's too_deep says.
+      if (e instanceof TypeError && /circular|cyclic/i.test(String(e.message))) {
+        return fail("too_deep", `the body object is cyclic (it contains itself), so it nests deeper than 128 levels: ${e.message}`);
+      }
       return fail("invalid_input", `the body object cannot be serialized as JSON: ${e.message}`);
     }
     if (typeof text !== "string") return fail("invalid_input", "the body object cannot be serialized as JSON");
@@ -160,6 +152,8 @@ export function detect(body, options) {
     if (o.ok === false) return none(`${o.error.code}: ${o.error.message}`);
     const b = readBody(body, o.maxBytes);
     if (b.ok === false) return none(`${b.error.code}: ${b.error.message}`);
+    // Size first: an oversize body is never copied into wasm.
+    if (b.bytes && b.bytes.byteLength > o.maxBytes) return none(`too_large: the body is ${b.bytes.byteLength} bytes, more than the limit of ${o.maxBytes} (maxBytes)`);
     const bytes = b.bytes || encodeScratch(b.text);
     return readTape(detectBytes(bytes, o.provider || undefined, o.headers || undefined, o.maxBytes)).value;
   } catch (e) {
@@ -168,18 +162,24 @@ export function detect(body, options) {
 }
 
 function bodyBytes(body) {
-  if (typeof body === "string") return encoder.encode(body);
+  if (typeof body === "string") return encodeScratch(body);
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   return null;
 }
 
+/** Secrets or tokens as `a\0b…`; empty entries of a rotation list are ignored (`["", "good"]` is
+ * `["good"]`); null when none is left or an entry is not a string. */
 function secretList(v) {
   const list = typeof v === "string" ? [v] : Array.isArray(v) ? v : null;
-  if (!list || list.length === 0 || !list.every((s) => typeof s === "string" && s.length > 0 && !s.includes("\0"))) return null;
-  return list.join("\0");
+  if (!list || !list.every((s) => typeof s === "string" && !s.includes("\0"))) return null;
+  const kept = list.filter((s) => s.length > 0);
+  return kept.length === 0 ? null : kept.join("\0");
 }
+
+/** The headers verification reads, per provider. */
+const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization" };
 
 /**
  * Verifies that a request came from the provider: Callbell's HMAC signature, Green API's bearer
@@ -188,25 +188,65 @@ function secretList(v) {
 export function verify(body, headers, options) {
   const invalid = { ok: false, reason: "invalid_options" };
   try {
-    const bytes = bodyBytes(body);
-    if (!bytes || !options || typeof options !== "object") return invalid;
+    if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
     const secrets = secretList(provider === "callbell" ? options.secret : options.token);
     if (!secrets || !PROVIDERS.includes(provider)) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;
     const header = options.header == null ? "" : options.header;
+    const maxBytes = options.maxBytes == null ? DEFAULT_MAX_BYTES : options.maxBytes;
     if (typeof tolerance !== "number" || !(tolerance >= 0) || typeof now !== "number" || !Number.isFinite(now) || typeof header !== "string") return invalid;
+    if (!(typeof maxBytes === "number" && maxBytes >= 0)) return invalid;
+    if (!(typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body))) return invalid;
     let encoded;
     try {
       encoded = encodeHeaders(headers);
     } catch {
       return { ok: false, reason: "missing_header" };
     }
+    // Header presence and shape, then the size: a request without credentials, or with a body
+    // over maxBytes, is refused without its body being encoded or copied into wasm.
+    const name = VERIFY_HEADER[provider] || (header.trim() === "" ? "z-api-token" : header.trim());
+    const value = headerValue(encoded, name);
+    if (value == null) return { ok: false, reason: "missing_header" };
+    const token = provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
+    if (provider === "callbell" ? !signatureShape(value) : token.trim() === "") return { ok: false, reason: "malformed_header" };
+    const size = typeof body === "string" ? body.length : body.byteLength;
+    if (size > maxBytes) return { ok: false, reason: "too_large" };
+    const bytes = bodyBytes(body);
+    if (bytes.byteLength > maxBytes) return { ok: false, reason: "too_large" };
     return JSON.parse(verifyBytes(bytes, encoded, provider, secrets, tolerance, now, header));
   } catch {
     return invalid;
   }
+}
+
+/** Every value of header `name` in `name\0value\0…`, joined with ", " as Fetch's Headers does. */
+function headerValue(encoded, name) {
+  if (encoded === "") return null;
+  const parts = encoded.split("\0");
+  let out = null;
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    if (parts[i].trim().toLowerCase() === name.toLowerCase()) out = out == null ? parts[i + 1] : `${out}, ${parts[i + 1]}`;
+  }
+  return out;
+}
+
+/** Whether a Callbell signature header has one integer `t` and a `v1` (as src/verify.rs reads it). */
+function signatureShape(value) {
+  let t = 0, v1 = false;
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const k = part.slice(0, eq).trim(), v = part.slice(eq + 1).trim();
+    if (k === "t") {
+      if (++t > 1 || !/^-?[0-9]+$/.test(v)) return false;
+      const n = BigInt(v);
+      if (n > 9223372036854775807n || n < -9223372036854775808n) return false;
+    } else if (k === "v1") v1 = true;
+  }
+  return t === 1 && v1;
 }
 
 /** A valid `X-Callbell-Signature` header value for a body, secret and time (unix seconds), for tests. */
@@ -227,20 +267,30 @@ export function sign(body, options) {
  * with a WahookError of code "unauthorized" (and `reason`) before parsing when verification fails.
  */
 export async function fromRequest(request, options) {
-  if (!request || typeof request.arrayBuffer !== "function") {
+  if (options != null && (typeof options !== "object" || Array.isArray(options))) {
+    throw new WahookError({ code: "invalid_input", message: `fromRequest options must be an object, not ${typeOf(options)}` });
+  }
+  if (request === null || typeof request !== "object" || (typeof request.arrayBuffer !== "function" && request.body == null)) {
     throw new WahookError({ code: "invalid_input", message: `fromRequest needs a Fetch API Request, not ${typeOf(request)}` });
   }
-  const { verify: verifyOptions, ...parseOptions } = options || {};
-  const misconfigured = verifyOptions && checkVerifyOptions(verifyOptions); if (misconfigured) throw new WahookError({ code: "invalid_input", message: misconfigured });
-  let bytes;
+  let verifyOptions, parseOptions, headers;
   try {
-    bytes = new Uint8Array(await request.arrayBuffer());
+    ({ verify: verifyOptions, ...parseOptions } = options || {});
+    headers = request.headers;
   } catch (e) {
-    throw new WahookError({ code: "invalid_input", message: `the request body could not be read: ${(e && e.message) || e}` });
+    throw new WahookError({ code: "invalid_input", message: `fromRequest could not read its arguments: ${(e && e.message) || e}` });
   }
+  const o = readOptions(parseOptions);
+  if (o.ok === false) throw new WahookError(o.error);
+  // Misconfiguration is not an authentication failure: invalid_input naming the option.
+  const misconfigured = verifyOptions != null && checkVerifyOptions(verifyOptions);
+  if (misconfigured) throw new WahookError({ code: "invalid_input", message: misconfigured });
+  // Size first: Content-Length, then the stream, cancelled as soon as it passes maxBytes.
+  const bytes = await readRequestBody(request, o.maxBytes);
   if (verifyOptions) {
-    const v = verify(bytes, request.headers, verifyOptions);
+    const v = verify(bytes, headers, verifyOptions.maxBytes == null ? { ...verifyOptions, maxBytes: o.maxBytes } : verifyOptions);
+    if (v.reason === "invalid_options") throw new WahookError({ code: "invalid_input", message: "options.verify is not valid verification options", reason: v.reason });
     if (!v.ok) throw new WahookError({ code: "unauthorized", message: `the request failed verification: ${v.reason}`, reason: v.reason });
   }
-  return parse(bytes, { ...parseOptions, headers: parseOptions.headers == null ? request.headers : parseOptions.headers });
+  return parse(bytes, { ...parseOptions, headers: parseOptions.headers == null ? headers : parseOptions.headers });
 }

@@ -344,12 +344,23 @@ export interface Detection {
   reason: string;
 }
 
-export type VerifyOptions =
-  | { provider: "callbell"; secret: string | string[]; /** Default 300. */ toleranceSeconds?: number; /** Epoch ms; default Date.now(). */ now?: number }
+/** `secret`/`token` lists are rotation lists: any entry may match; empty entries are ignored. */
+export type VerifyOptions = (
+  | { provider: "callbell"; secret: string | string[]; /** Default 300; exact to the millisecond. */ toleranceSeconds?: number; /** Epoch ms; default Date.now(). */ now?: number }
   | { provider: "greenapi"; token: string | string[] }
-  | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string };
+  | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string }
+) & {
+  /** Default 1_048_576 (as parse). A larger body is refused with reason "too_large" before it is copied into wasm. */
+  maxBytes?: number;
+};
 
-export type VerifyFailure = "missing_header" | "malformed_header" | "expired" | "mismatch" | "invalid_options";
+/**
+ * Why verification failed. The header is checked first (missing_header, malformed_header), then the
+ * size (too_large), then the signature or token (mismatch), then Callbell's time (expired). A header
+ * sent twice is read joined with ", " (as Fetch's Headers does) in every headers form: a doubled
+ * token header is "mismatch", a doubled Callbell signature "malformed_header".
+ */
+export type VerifyFailure = "missing_header" | "malformed_header" | "too_large" | "expired" | "mismatch" | "invalid_options";
 export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure };
 
 export type SafeParseResult = { ok: true; value: ParseResult } | { ok: false; error: WahookErrorInfo };

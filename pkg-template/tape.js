@@ -5,6 +5,7 @@ import { wasmMemory, resetTapeKeys } from "./wahook.js";
 import { literals } from "./shapes.js";
 
 const decoder = new TextDecoder();
+const proto = Object.prototype;
 
 // Keys and enum values the wasm side has interned, by id; they cross the boundary once.
 const keys = [];
@@ -42,8 +43,10 @@ function object(n, names) {
     const k = key();
     const v = value();
     if (names) names[i] = k;
-    // A "__proto__" key becomes an own property, as with JSON.parse, never the prototype.
-    if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+    // A key that Object.prototype has ("__proto__", "toString", "constructor"…) is defined as an
+    // own property, as JSON.parse does: assigning "__proto__" would set the prototype, and
+    // assigning any of them throws when Object.prototype is frozen (a common hardening step).
+    if (k in proto) Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
     else o[k] = v;
   }
   return o;

@@ -14,10 +14,11 @@ function describe(v) {
   return typeof v;
 }
 
-/** A list of secrets is valid when it is one non-empty string or a non-empty array of them. */
+/** A list of secrets is valid when it is a string or an array of strings with at least one non-empty
+ * (empty entries of a rotation list are ignored, as `verify()` does). */
 function validSecrets(v) {
   const list = typeof v === "string" ? [v] : Array.isArray(v) ? v : null;
-  return !!list && list.length > 0 && list.every((s) => typeof s === "string" && s.length > 0 && !s.includes("\0"));
+  return !!list && list.some((s) => s.length > 0) && list.every((s) => typeof s === "string" && !s.includes("\0"));
 }
 
 /**

@@ -8,7 +8,8 @@ use serde::Serialize;
 /// The families of body shape, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
-    /// `typeWebhook` is a string (also inside a `{ receiptId, body }` polling wrapper).
+    /// `typeWebhook` is a string (also inside a `{ receiptId, body }` polling wrapper, which needs
+    /// both keys).
     GreenApi,
     /// `event` is a string and `payload` an object.
     Callbell,
@@ -34,8 +35,23 @@ pub struct Recognised<'v, 'a> {
 pub struct Headers(pub Vec<(String, String)>);
 
 impl Headers {
+    /// The last value of a header (detection's hints).
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().rev().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a header joined with `", "`, in order, as Fetch's `Headers.get` reads
+    /// duplicates (verification: every input form then gives the same answer).
+    pub fn joined(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
+        let mut values = self.0.iter().filter(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let first = values.next()?;
+        let mut out = std::borrow::Cow::Borrowed(first);
+        for v in values {
+            let s = out.to_mut();
+            s.push_str(", ");
+            s.push_str(v);
+        }
+        Some(out)
     }
 }
 
@@ -72,7 +88,9 @@ pub fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<Recognised<'v, 'a>> {
     if let Some(t) = str_field(root, "typeWebhook") {
         return Some(Recognised { shape: Shape::GreenApi, body: root, body_path: "", provider_event: t });
     }
-    if let Some(Value::Object(inner)) = root.get("body") {
+    // The polling wrapper `{ receiptId, body: { typeWebhook … } }`: both keys, so that another
+    // provider's body that merely has a `body` key (Callbell) is never taken for it.
+    if let (true, Some(Value::Object(inner))) = (root.get("receiptId").is_some_and(|v| !matches!(v, Value::Null)), root.get("body")) {
         if let Some(t) = str_field(inner, "typeWebhook") {
             return Some(Recognised { shape: Shape::GreenApi, body: inner, body_path: "body", provider_event: t });
         }

@@ -8,6 +8,11 @@
 //! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
+//!
+//! A header sent more than once (several pairs of the same name, in any case) is read as Fetch's
+//! `Headers` reads it: the values joined with `", "`, so that every input form gives one answer. A
+//! token header sent twice therefore never equals a token (`mismatch`), and a Callbell signature
+//! header sent twice has two `t` (`malformed_header`).
 
 use crate::detect::Headers;
 use hmac::{Hmac, Mac};
@@ -23,6 +28,8 @@ pub const CALLBELL_HEADER: &str = "x-callbell-signature";
 pub const ZAPI_HEADER: &str = "z-api-token";
 /// Default Callbell timestamp tolerance, both directions.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
+/// The same in milliseconds, the unit of [`VerifyOptions::Callbell`]'s `tolerance_ms`.
+pub const DEFAULT_TOLERANCE_MS: u64 = DEFAULT_TOLERANCE_SECONDS * 1000;
 
 /// How to verify, per provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +37,9 @@ pub enum VerifyOptions {
     Callbell {
         /// Accepted secrets (rotation): any one may have signed.
         secrets: Vec<String>,
-        tolerance_seconds: u64,
+        /// How far `t` may be from now, both directions, in milliseconds (exact: `t` is
+        /// `t × 1000` ms and `now_ms` is not rounded).
+        tolerance_ms: u64,
         /// Epoch milliseconds; `None` = the system clock (native only: pass it on wasm).
         now_ms: Option<i64>,
     },
@@ -86,7 +95,7 @@ impl VerifyResult {
 /// Verifies a request's raw body and headers.
 pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> VerifyResult {
     match options {
-        VerifyOptions::Callbell { secrets, tolerance_seconds, now_ms } => {
+        VerifyOptions::Callbell { secrets, tolerance_ms, now_ms } => {
             let secrets: Vec<&String> = secrets.iter().filter(|s| !s.is_empty()).collect();
             if secrets.is_empty() {
                 return VerifyResult::fail(FailReason::InvalidOptions);
@@ -94,10 +103,11 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             let Some(now_ms) = now_ms.or_else(system_now_ms) else {
                 return VerifyResult::fail(FailReason::InvalidOptions);
             };
-            callbell(body, headers.get(CALLBELL_HEADER), &secrets, *tolerance_seconds, now_ms)
+            callbell(body, headers.joined(CALLBELL_HEADER).as_deref(), &secrets, *tolerance_ms, now_ms)
         }
         VerifyOptions::GreenApi { tokens } => {
-            let value = headers.get("authorization").map(|v| {
+            let joined = headers.joined("authorization");
+            let value = joined.as_deref().map(|v| {
                 let v = v.trim();
                 match v.get(..7) {
                     Some(p) if p.eq_ignore_ascii_case("bearer ") => v.get(7..).unwrap_or("").trim(),
@@ -110,7 +120,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             if header.trim().is_empty() {
                 return VerifyResult::fail(FailReason::InvalidOptions);
             }
-            token(headers.get(header).map(str::trim), tokens)
+            token(headers.joined(header).as_deref().map(str::trim), tokens)
         }
     }
 }
@@ -163,6 +173,10 @@ fn parse_signature(header: &str) -> Option<Signature> {
         let Some((k, v)) = part.split_once('=') else { continue };
         match k.trim() {
             "t" => {
+                // Two `t` (a duplicated header joined with ", ") cannot be told apart: malformed.
+                if t.is_some() {
+                    return None;
+                }
                 let text = v.trim();
                 let ok = !text.is_empty() && text.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-'));
                 t = Some(if ok { text.parse::<i64>().ok().map(|n| (n, text.to_string()))? } else { return None });
@@ -179,7 +193,7 @@ fn parse_signature(header: &str) -> Option<Signature> {
     any_v1.then_some(Signature { t, t_text, v1 })
 }
 
-fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_seconds: u64, now_ms: i64) -> VerifyResult {
+fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_ms: u64, now_ms: i64) -> VerifyResult {
     let Some(header) = header else { return VerifyResult::fail(FailReason::MissingHeader) };
     let Some(sig) = parse_signature(header) else { return VerifyResult::fail(FailReason::MalformedHeader) };
     let mut matched = subtle::Choice::from(0u8);
@@ -194,8 +208,9 @@ fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_se
     if !bool::from(matched) {
         return VerifyResult::fail(FailReason::Mismatch);
     }
-    let age = (now_ms.div_euclid(1000)).saturating_sub(sig.t).unsigned_abs();
-    if age > tolerance_seconds {
+    // In milliseconds, in i128: exact, and no `t` can overflow it.
+    let age = (i128::from(now_ms) - i128::from(sig.t) * 1000).unsigned_abs();
+    if age > u128::from(tolerance_ms) {
         return VerifyResult::fail(FailReason::Expired);
     }
     VerifyResult::OK

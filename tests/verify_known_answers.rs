@@ -21,7 +21,7 @@ fn openssl_hmac(key: &str, message: &[u8]) -> String {
 }
 
 fn callbell(secret: &str, now_s: i64) -> VerifyOptions {
-    VerifyOptions::Callbell { secrets: vec![secret.into()], tolerance_seconds: 300, now_ms: Some(now_s * 1000) }
+    VerifyOptions::Callbell { secrets: vec![secret.into()], tolerance_ms: 300_000, now_ms: Some(now_s * 1000) }
 }
 
 fn headers(sig: &str) -> Headers {

@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let split = data.iter().position(|&b| b == 0).unwrap_or(data.len());
     let (header, body) = data.split_at(split);
     let header = String::from_utf8_lossy(header).into_owned();
-    let callbell = VerifyOptions::Callbell { secrets: vec!["whsec_fuzz".into()], tolerance_seconds: 300, now_ms: Some(1_790_000_000_000) };
+    let callbell = VerifyOptions::Callbell { secrets: vec!["whsec_fuzz".into()], tolerance_ms: 300_000, now_ms: Some(1_790_000_000_000) };
     let _ = verify(body, &Headers(vec![("x-callbell-signature".into(), header.clone())]), &callbell);
     let _ = verify(body, &Headers(vec![("authorization".into(), header.clone())]), &VerifyOptions::GreenApi { tokens: vec!["tok".into()] });
     let _ = verify(

@@ -71,7 +71,7 @@ if (s.ok) s.value.events.length; else { const code: string = s.error.code; const
 const d = detect("{}");
 const p: "zapi" | "plugchat" | "greenapi" | "callbell" | null = d.provider;
 const v: VerifyResult = verify("{}", new Headers(), { provider: "callbell", secret: ["a", "b"], now: 1 });
-if (!v.ok) { const reason: "missing_header" | "malformed_header" | "expired" | "mismatch" | "invalid_options" = v.reason; void reason; }
+if (!v.ok) { const reason: "missing_header" | "malformed_header" | "too_large" | "expired" | "mismatch" | "invalid_options" = v.reason; void reason; }
 const e = new WahookError({ code: "too_deep", message: "x" });
 const isError: Error = e;
 async function worker(request: Request): Promise<StatusEvent[]> {

@@ -46,3 +46,28 @@ fn hints_and_headers() {
     assert_eq!(resolve(Shape::ZapiFamily, Some(Provider::Callbell), &none).expect_err("mismatch").code, ErrorCode::ProviderMismatch);
     assert_eq!(resolve(Shape::PlugchatAttendance, Some(Provider::Zapi), &none).expect("ok").provider, Provider::Plugchat);
 }
+
+#[test]
+fn green_api_wrapper_needs_receipt_id_and_type_webhook() {
+    // A Callbell body with a `body` key stays Callbell.
+    assert_eq!(
+        shape_of(r#"{"body":{"typeWebhook":"incomingMessageReceived"},"event":"message_created","payload":{}}"#),
+        Some((Shape::Callbell, "message_created".into()))
+    );
+    assert_eq!(shape_of(r#"{"body":{"typeWebhook":"incomingMessageReceived"}}"#), None);
+    assert_eq!(shape_of(r#"{"receiptId":null,"body":{"typeWebhook":"incomingMessageReceived"}}"#), None);
+    assert_eq!(shape_of(r#"{"receiptId":7,"body":{"event":"x"}}"#), None);
+    assert_eq!(
+        shape_of(r#"{"receiptId":"7","body":{"typeWebhook":"incomingCall"},"event":"message_created","payload":{}}"#),
+        Some((Shape::GreenApi, "incomingCall".into()))
+    );
+}
+
+#[test]
+fn headers_joined_as_fetch_does() {
+    let h = Headers(vec![("A".into(), "1".into()), ("b".into(), "x".into()), ("a ".into(), "2".into())]);
+    assert_eq!(h.joined("a").as_deref(), Some("1, 2"));
+    assert_eq!(h.joined("b").as_deref(), Some("x"));
+    assert_eq!(h.joined("c"), None);
+    assert_eq!(h.get("a"), Some("2"));
+}

@@ -9,7 +9,7 @@ fn h(pairs: &[(&str, &str)]) -> Headers {
 }
 
 fn cb(secret: &[&str], now_ms: i64) -> VerifyOptions {
-    VerifyOptions::Callbell { secrets: secret.iter().map(|s| s.to_string()).collect(), tolerance_seconds: 300, now_ms: Some(now_ms) }
+    VerifyOptions::Callbell { secrets: secret.iter().map(|s| s.to_string()).collect(), tolerance_ms: 300_000, now_ms: Some(now_ms) }
 }
 
 #[test]
@@ -72,4 +72,53 @@ fn token_header() {
     let custom = VerifyOptions::TokenHeader { tokens: vec!["abc".into()], header: "x-plug-token".into() };
     assert!(verify(BODY, &h(&[("X-Plug-Token", "abc")]), &custom).ok);
     assert_eq!(verify(BODY, &h(&[("z-api-token", "abc")]), &custom).reason, Some(FailReason::MissingHeader));
+}
+
+#[test]
+fn callbell_tolerance_is_exact_to_the_millisecond() {
+    let good = sign(BODY, "whsec_test", 1_790_000_000);
+    let at = |now_ms: i64| verify(BODY, &h(&[("x-callbell-signature", &good)]), &cb(&["whsec_test"], now_ms)).reason;
+    let t = 1_790_000_000_000;
+    assert_eq!(at(t + 300_000), None);
+    assert_eq!(at(t + 300_001), Some(FailReason::Expired), "now was floored to seconds before: 300.001 s passed");
+    assert_eq!(at(t + 300_999), Some(FailReason::Expired));
+    assert_eq!(at(t - 300_000), None);
+    assert_eq!(at(t - 300_001), Some(FailReason::Expired));
+    let tight = VerifyOptions::Callbell { secrets: vec!["whsec_test".into()], tolerance_ms: 500, now_ms: Some(t + 500) };
+    assert_eq!(verify(BODY, &h(&[("x-callbell-signature", &good)]), &tight).reason, None);
+    let tight = VerifyOptions::Callbell { secrets: vec!["whsec_test".into()], tolerance_ms: 500, now_ms: Some(t + 501) };
+    assert_eq!(verify(BODY, &h(&[("x-callbell-signature", &good)]), &tight).reason, Some(FailReason::Expired));
+}
+
+#[test]
+fn duplicate_headers_are_joined_then_refused() {
+    let zapi = VerifyOptions::TokenHeader { tokens: vec!["good".into()], header: ZAPI_HEADER.into() };
+    // Last-wins used to accept this; joined as Fetch's Headers does, it is "bad, good".
+    for pairs in [
+        &[("z-api-token", "bad"), ("z-api-token", "good")][..],
+        &[("z-api-token", "good"), ("Z-API-Token", "bad")][..],
+        &[("z-api-token", "good"), ("z-api-token", "good")][..],
+        &[("z-api-token", "bad, good")][..],
+    ] {
+        assert_eq!(verify(BODY, &h(pairs), &zapi).reason, Some(FailReason::Mismatch), "{pairs:?}");
+    }
+    assert_eq!(verify(BODY, &h(&[("z-api-token", "good"), ("other", "x")]), &zapi).reason, None);
+    let green = VerifyOptions::GreenApi { tokens: vec!["good".into()] };
+    assert_eq!(verify(BODY, &h(&[("authorization", "Bearer bad"), ("Authorization", "Bearer good")]), &green).reason, Some(FailReason::Mismatch));
+    let good = sign(BODY, "whsec_test", 1_790_000_000);
+    let other = sign(BODY, "whsec_test", 1_790_000_001);
+    let now = 1_790_000_000_000;
+    let twice = h(&[("x-callbell-signature", &good), ("x-callbell-signature", &other)]);
+    assert_eq!(verify(BODY, &twice, &cb(&["whsec_test"], now)).reason, Some(FailReason::MalformedHeader));
+    let joined = format!("{good}, {good}");
+    assert_eq!(verify(BODY, &h(&[("x-callbell-signature", &joined)]), &cb(&["whsec_test"], now)).reason, Some(FailReason::MalformedHeader));
+}
+
+#[test]
+fn empty_entries_in_rotation_lists_are_ignored() {
+    let good = sign(BODY, "whsec_test", 1_790_000_000);
+    assert_eq!(verify(BODY, &h(&[("x-callbell-signature", &good)]), &cb(&["", "whsec_test"], 1_790_000_000_000)).reason, None);
+    let zapi = VerifyOptions::TokenHeader { tokens: vec!["".into(), "good".into()], header: ZAPI_HEADER.into() };
+    assert_eq!(verify(BODY, &h(&[("z-api-token", "good")]), &zapi).reason, None);
+    assert_eq!(verify(BODY, &h(&[("z-api-token", "")]), &zapi).reason, Some(FailReason::MalformedHeader));
 }
