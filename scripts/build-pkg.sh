@@ -27,6 +27,8 @@ esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=err
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
 cp README.md pkg/README.md
+# wahook/testing's examples (from tests/fixtures/) and wahook/schema.json.
+node scripts/gen-examples.mjs pkg && cp schema/ParseResult.schema.json pkg/schema.json
 # Let tests and tools import the package by name, through its exports map.
 mkdir -p node_modules
 ln -sfn ../pkg node_modules/wahook
