@@ -31,7 +31,7 @@ pkg: bootstrap
 	@scripts/build-pkg.sh
 
 test-rust:
-	cargo test --workspace --exclude wahook-wasm
+	cargo test --workspace --exclude wahook-wasm --features wahook/schema
 
 test-wasm:
 	wasm-pack test --node bindings/wasm

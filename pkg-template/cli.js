@@ -6,15 +6,29 @@
 //   wahook --detect body.json              only the provider detection
 //   wahook --provider plugchat body.json   settle Z-API vs Plugchat
 //   wahook --raw --compact body.json       include raw source objects; one line per result
+//   wahook example                         list the bundled example bodies (wahook/testing)
+//   wahook example zapi received-text      print one
+//   wahook sign --secret S [--timestamp T] body.json        Callbell signature headers
+//   wahook sign --provider zapi --token T body.json         token headers (zapi, plugchat, greenapi)
+//   wahook post http://127.0.0.1:8787/hook body.json [--provider p --secret s | --token t]
+//                                          send the body (signed when a secret or token is given) to
+//                                          a loopback address; others need --allow-remote
 //
 // Exit code 1 with "error: <code>: <message>" on stderr when a body cannot be parsed.
 import { readFileSync } from "node:fs";
 import { parse, detect, version } from "./node.js";
 
 const usage = `usage: wahook [--detect] [--provider zapi|plugchat|greenapi|callbell] [--raw] [--compact] [file ...]
-Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints JSON.`;
+Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints JSON.
+       wahook example [<provider> <name>]
+       wahook sign (--secret S [--timestamp T] | --provider p --token T) [file]
+       wahook post <url> [file] [--provider p] [--secret S | --token T] [--allow-remote]`;
 
 const args = process.argv.slice(2);
+if (["example", "sign", "post"].includes(args[0])) {
+  const { run } = await import("./cli-dev.js");
+  process.exit(await run(args[0], args.slice(1)));
+}
 const files = [];
 const opts = { detectOnly: false, provider: undefined, includeRaw: false, compact: false };
 for (let i = 0; i < args.length; i++) {

@@ -30,6 +30,8 @@ printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initS
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
+# wahook/testing's examples (from tests/fixtures/) and wahook/schema.json.
+node scripts/gen-examples.mjs pkg && cp schema/ParseResult.schema.json pkg/schema.json
 # Types for `require` (the .d.cts twins of the ESM declarations, so that each condition resolves to
 # its own file) and the .wasm as base64 for `wahook/embedded` (single-file server bundles).
 for f in pkg/*.d.ts; do

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// The four supported providers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
     Zapi,
@@ -38,6 +39,7 @@ impl Provider {
 
 /// What settled the provider: its shape alone, the caller's hint, or the request headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum DetectedBy {
     Hint,
@@ -47,6 +49,7 @@ pub enum DetectedBy {
 
 /// The result of parsing one webhook body.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ParseResult {
     pub provider: Provider,
@@ -59,6 +62,7 @@ pub struct ParseResult {
 
 /// Something odd in the payload that did not stop the parse.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     pub code: WarningCode,
     pub message: String,
@@ -68,6 +72,7 @@ pub struct Warning {
 
 /// Warning codes; the README lists each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     UnknownEvent,
@@ -115,6 +120,7 @@ impl WarningCode {
 /// One normalized event; `type` is the discriminator.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Event {
     Message(MessageEvent),
@@ -167,6 +173,7 @@ impl Event {
 
 /// Fields every event has.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EventBase {
     pub provider: Provider,
@@ -184,6 +191,7 @@ pub struct EventBase {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ChatType {
     Direct,
@@ -194,6 +202,7 @@ pub enum ChatType {
 
 /// A conversation, with its canonical JID.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Chat {
     pub id: String,
@@ -209,6 +218,7 @@ pub struct Chat {
 
 /// A person: any of JID, phone, LID and name the provider gave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Party {
     pub id: Option<String>,
     pub phone: Option<String>,
@@ -217,6 +227,7 @@ pub struct Party {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Inbound,
@@ -242,6 +253,7 @@ pub struct MessageEvent {
 
 /// One contact card of a `contacts` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContactCard {
     pub name: Option<String>,
     pub vcard: Option<String>,
@@ -250,6 +262,7 @@ pub struct ContactCard {
 
 /// A button of an interactive message (`buttons`, `template`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Button {
     /// `reply`, `url`, `call`, `copy` or `other`.
     #[serde(rename = "type")]
@@ -262,6 +275,7 @@ pub struct Button {
 
 /// A row of a `list` message section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListRow {
     pub id: Option<String>,
     pub title: Option<String>,
@@ -269,6 +283,7 @@ pub struct ListRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListSection {
     pub title: Option<String>,
     pub rows: Vec<ListRow>,
@@ -276,6 +291,7 @@ pub struct ListSection {
 
 /// A card of a `carousel` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CarouselCard {
     pub title: Option<String>,
     pub text: Option<String>,
@@ -286,6 +302,7 @@ pub struct CarouselCard {
 
 /// An item of an `order` or `orderDetails` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderItem {
     pub product_id: Option<String>,
@@ -299,6 +316,7 @@ pub struct OrderItem {
 
 /// The media header of a `template` or `buttons` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MediaHeader {
     /// `image`, `video`, `document` or `location`.
@@ -309,6 +327,7 @@ pub struct MediaHeader {
 
 /// What a message holds; `kind` is the discriminator. Media URLs are always `url`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Content {
     Text {
@@ -578,6 +597,7 @@ impl Content {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Accepted,
@@ -621,6 +641,7 @@ impl Status {
 
 /// Who caused a status: the recipient, or the connected number itself (`READ_BY_ME`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Actor {
     Recipient,
@@ -629,6 +650,7 @@ pub enum Actor {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusError {
     pub code: Option<String>,
     pub message: Option<String>,
@@ -649,6 +671,7 @@ pub struct StatusEvent {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Presence {
     Available,
@@ -669,6 +692,7 @@ pub struct PresenceEvent {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ConnectionState {
     Connected,
@@ -692,6 +716,7 @@ pub struct ConnectionEvent {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CallState {
     Offer,
@@ -730,6 +755,7 @@ pub struct SystemEvent {
 
 /// The `data` of a system event: the provider's fields, or a Plugchat attendance.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum SystemData {
     Fields(JsonObject),
@@ -738,6 +764,7 @@ pub enum SystemData {
 
 /// A Plugchat attendance (`attendance.started` / `attendance.finished`).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Attendance {
     pub attendance_number: Option<String>,
@@ -759,6 +786,7 @@ pub struct Attendance {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendanceCustomer {
     pub name: Option<String>,
     /// Digits only.
@@ -766,6 +794,7 @@ pub struct AttendanceCustomer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AttendanceCategory {
     pub id: Option<String>,
@@ -804,7 +833,40 @@ macro_rules! event_serialize {
                 st.end()
             }
         }
+
+        /// The schema of exactly what `serialize` writes: the base fields, then the event's own.
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            // Inlined into `Event`'s variants, where the `type` tag joins these properties.
+            fn inline_schema() -> bool {
+                true
+            }
+            fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "object",
+                    "properties": {
+                        "provider": g.subschema_for::<Provider>(),
+                        "providerEvent": g.subschema_for::<String>(),
+                        "instanceId": g.subschema_for::<Option<String>>(),
+                        "timestamp": g.subschema_for::<Option<i64>>(),
+                        "dedupeKey": g.subschema_for::<String>(),
+                        "raw": g.subschema_for::<Json>(),
+                        $($key: schema_of(g, |e: &$ty| &e.$field),)*
+                    },
+                    "required": ["provider", "providerEvent", "instanceId", "timestamp", "dedupeKey", $($key,)*],
+                })
+            }
+        }
     };
+}
+
+/// The schema of a field's type, named through an accessor (the macro knows fields, not types).
+#[cfg(feature = "schema")]
+fn schema_of<S, T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator, _field: fn(&S) -> &T) -> schemars::Schema {
+    g.subschema_for::<T>()
 }
 
 event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content" });
@@ -845,6 +907,28 @@ impl JsonObject {
             Some((_, v)) => *v = value,
             None => self.0.push((key.to_string(), value)),
         }
+    }
+}
+
+/// Any JSON value (`raw`, values of `data`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Json {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Json".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "Any JSON value, copied from the body." })
+    }
+}
+
+/// A JSON object copied from the body.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for JsonObject {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "JsonObject".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "object", "additionalProperties": g.subschema_for::<Json>() })
     }
 }
 
