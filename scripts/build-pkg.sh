@@ -32,6 +32,8 @@ esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=err
 rm pkg/.cjs-entry.mjs
 # wahook/testing's examples (from tests/fixtures/) and wahook/schema.json.
 node scripts/gen-examples.mjs pkg && cp schema/ParseResult.schema.json pkg/schema.json
+# require("wahook/testing"): the kit bundled as CommonJS, "wahook" itself left to resolve.
+esbuild pkg/testing.js --bundle --format=cjs --platform=node --external:wahook --log-level=error --outfile=pkg/testing.cjs
 # Types for `require` (the .d.cts twins of the ESM declarations, so that each condition resolves to
 # its own file) and the .wasm as base64 for `wahook/embedded` (single-file server bundles).
 for f in pkg/*.d.ts; do

@@ -39,7 +39,7 @@ test("attw: every entry point resolves its own types for node10, node16 (CJS and
   assert.deepEqual(Object.values(report.problems ?? {}).flat(), [], JSON.stringify(report.problems, null, 1));
   assert.equal(r.status, 0);
   const entries = report.analysis.entrypoints;
-  assert.deepEqual(Object.keys(entries).sort(), [".", "./embedded", "./init", "./package.json", "./wasm"]);
+  assert.deepEqual(Object.keys(entries).sort(), [".", "./embedded", "./init", "./package.json", "./schema.json", "./testing", "./wasm"]);
   const types = (entry, kind) => entries[entry].resolutions[kind].resolution?.fileName;
   assert.equal(types(".", "node16-esm"), "/node_modules/wahook/index.d.ts");
   assert.equal(types(".", "node16-cjs"), "/node_modules/wahook/index.d.cts");
