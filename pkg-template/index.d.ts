@@ -375,7 +375,13 @@ export declare function detect(body: WebhookBody, options?: DetectOptions): Dete
 export declare function verify(body: string | Uint8Array | ArrayBuffer, headers: HeadersLike, options: VerifyOptions): VerifyResult;
 /** A valid X-Callbell-Signature value for tests. */
 export declare function sign(body: string | Uint8Array, options: { secret: string; timestamp: number }): string;
-/** Reads a Fetch API Request once as bytes and parses it; with `verify`, rejects with code "unauthorized" first when it fails, "invalid_input" when the verify options lack a secret or token. */
+/**
+ * Reads a Fetch API Request once as bytes, at most `maxBytes` (default 1 MiB: a larger
+ * `Content-Length` is refused unread, and the stream is cancelled as soon as it passes the limit —
+ * code "too_large"), and parses it with its headers. With `verify`, rejects with code "unauthorized"
+ * (and `reason`) first when verification fails, and with "invalid_input" naming the option when the
+ * verify options lack a secret or token. Every rejection is a `WahookError`.
+ */
 export declare function fromRequest(request: RequestLike, options?: ParseOptions & { verify?: VerifyOptions }): Promise<ParseResult>;
 export declare const version: string;
 
