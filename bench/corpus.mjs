@@ -1,4 +1,4 @@
-// The benchmark corpora: every fixture, and a realistic mix of what a busy endpoint receives
+// The benchmark corpora: every documented fixture (tests/fixtures/<provider>/, not the wire captures), and a realistic mix of what a busy endpoint receives
 // (mostly delivery statuses and text messages, some media and presence).
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";

@@ -56,7 +56,7 @@ const cold = { init: median(colds.map((c) => c.init)), first: median(colds.map((
 console.log(`cold start (compile + instantiate, Node): ${cold.init.toFixed(2)} ms; first parse after it ${cold.first.toFixed(2)} ms`);
 
 // Cold (fresh processes: Node, and workerd with CPU from /proc) and scaling (bodies up to 730 KB).
-const lastJson = (out) => JSON.parse(out.trim().split("\n").pop());
+const lastJson = (out) => JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("[")).pop());
 const coldNode = lastJson(run([join("bench", "cold.mjs"), "9"]));
 const coldWorkerd = lastJson(run([join("bench", "cold-workerd.mjs"), "9"]));
 const scaling = lastJson(run([join("bench", "scaling.mjs")]));

@@ -5,16 +5,13 @@
 // memory and workerd's RSS under the ceilings documented in BENCHMARKS.md ("Memory").
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { sign } from "wahook";
 import { fixtures, expected, comparable, root } from "../helpers.mjs";
+import { serveWorker } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Math.min(60, Number(process.env.SOAK_SECONDS) || 20);
@@ -23,49 +20,15 @@ const MB = 1048576;
 // Ceilings (BENCHMARKS.md "Memory"): the mix's bodies are small and oversize ones never enter wasm.
 const WASM_CEILING = 16 * MB;
 const RSS_CEILING = 512 * MB;
-let proc, base, output = "", cut = 0;
+let proc, base, cut = 0;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on("error", reject);
-  });
-}
-
+let worker;
 before(async () => {
-  const out = mkdtempSync(join(tmpdir(), "wahook-soak-"));
-  await esbuild.build({
-    entryPoints: [join(here, "soak-worker.js")], bundle: true, format: "esm", platform: "neutral", target: "es2022",
-    conditions: ["workerd", "worker", "browser"], mainFields: ["module", "main"], loader: { ".wasm": "copy" },
-    outdir: out, entryNames: "worker", logLevel: "error",
-  });
-  const wasm = readdirSync(out).find((f) => f.endsWith(".wasm"));
-  const port = await freePort();
-  writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
-    (name = "${wasm}", wasm = embed "${wasm}"),
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`);
-  proc = spawn(join(root, "node_modules", ".bin", "workerd"), ["serve", join(out, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
-  proc.stdout.on("data", (d) => (output += d));
-  proc.stderr.on("data", (d) => (output += d));
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + "/mem"); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error(`workerd did not start:\n${output}`);
+  worker = await serveWorker(join(here, "soak-worker.js"), { probe: (b) => fetch(b + "/mem"), verbose: false });
+  ({ base, proc } = worker);
 });
 
-after(() => proc && proc.kill());
+after(() => worker && worker.stop());
 
 /** POSTs `total` bytes in 64 KiB chunks (chunked, no Content-Length); resolves with the answer. */
 function streamPost(path, total, headers) {

@@ -3,68 +3,23 @@
 // 127.0.0.1, and real fixture bodies are POSTed to it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { sign } from "wahook";
 import { fixtures, expected, comparable, root } from "../helpers.mjs";
+import { serveWorker } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-let proc, base, output = "";
+let base;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on("error", reject);
-  });
-}
-
+let worker;
 before(async () => {
-  const out = mkdtempSync(join(tmpdir(), "wahook-workerd-"));
-  await esbuild.build({
-    entryPoints: [join(here, "worker.js")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
-    loader: { ".wasm": "copy" },
-    outdir: out,
-    logLevel: "error",
-  });
-  const wasm = readdirSync(out).find((f) => f.endsWith(".wasm"));
-  assert.ok(wasm, "esbuild kept the .wasm as a module file");
-  const port = await freePort();
-  writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
-    (name = "${wasm}", wasm = embed "${wasm}"),
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`);
-  proc = spawn(join(root, "node_modules", ".bin", "workerd"), ["serve", join(out, "config.capnp"), "--verbose"], { stdio: ["ignore", "pipe", "pipe"] });
-  proc.stdout.on("data", (d) => (output += d));
-  proc.stderr.on("data", (d) => (output += d));
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base, { method: "POST", body: "{}" }); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error(`workerd did not start:\n${output}`);
+  worker = await serveWorker(join(here, "worker.js"));
+  base = worker.base;
 });
 
-after(() => proc && proc.kill());
+after(() => worker && worker.stop());
 
 const post = async (path, body, headers) => {
   const res = await fetch(base + path, { method: "POST", body, headers });
