@@ -5,14 +5,8 @@ import * as wahook from "wahook";
 import { createServer } from "node:http";
 import express from "express";
 import { scenarios } from "../handler-scenarios.mjs";
+import { expected, fixtures } from "./corpus.mjs";
 
-const root = new URL("../../", import.meta.url);
-const expected = JSON.parse(Deno.readTextFileSync(new URL("tests/expected.json", root)));
-const fixtures = [];
-for (const provider of ["callbell", "greenapi", "plugchat", "zapi"]) {
-  const names = [...Deno.readDirSync(new URL(`tests/fixtures/${provider}/`, root))].map((e) => e.name).filter((n) => n.endsWith(".json")).sort();
-  for (const n of names) fixtures.push([`${provider}/${n}`, Deno.readFileSync(new URL(`tests/fixtures/${provider}/${n}`, root))]);
-}
 
 async function serve(handler) {
   const app = express();

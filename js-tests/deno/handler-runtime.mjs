@@ -2,14 +2,8 @@
 // Run: deno test --allow-read --allow-net=127.0.0.1 js-tests/deno/handler-runtime.mjs
 import * as wahook from "wahook";
 import { scenarios } from "../handler-scenarios.mjs";
+import { expected, fixtures } from "./corpus.mjs";
 
-const root = new URL("../../", import.meta.url);
-const expected = JSON.parse(Deno.readTextFileSync(new URL("tests/expected.json", root)));
-const fixtures = [];
-for (const provider of ["callbell", "greenapi", "plugchat", "zapi"]) {
-  const names = [...Deno.readDirSync(new URL(`tests/fixtures/${provider}/`, root))].map((e) => e.name).filter((n) => n.endsWith(".json")).sort();
-  for (const n of names) fixtures.push([`${provider}/${n}`, Deno.readFileSync(new URL(`tests/fixtures/${provider}/${n}`, root))]);
-}
 
 async function serve(handler) {
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (request, info) => handler(request, info));
