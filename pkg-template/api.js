@@ -13,7 +13,7 @@ export { WahookError };
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+import { providers as PROVIDERS } from "./names.js";
 const DEFAULT_MAX_BYTES = 1048576;
 const encoder = new TextEncoder();
 

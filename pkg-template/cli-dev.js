@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { detect } from "./node.js";
 import { examples, example, signatureHeaders } from "./testing.js";
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+import { providers as PROVIDERS } from "./names.js";
 
 function options(args, known) {
   const out = { positional: [] };

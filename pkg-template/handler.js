@@ -6,7 +6,7 @@ import { eventTypes, contentKinds, systemNames } from "./names.js";
 
 export { toNodeListener } from "./node-listener.js";
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+import { providers as PROVIDERS } from "./names.js";
 const DEFAULT_MAX_BYTES = 1048576;
 // Set by toNodeListener on a Request whose raw body an earlier middleware consumed (express.json()).
 const PRE_PARSED = Symbol.for("wahook.preParsedBody");

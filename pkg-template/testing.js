@@ -351,7 +351,7 @@ export const callbell = {
 // Requests
 
 const encoder = new TextEncoder();
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+import { providers as PROVIDERS } from "./names.js";
 
 function bodyText(body) {
   if (typeof body === "string") return body;

@@ -60,7 +60,6 @@ pub use error::{Error, ErrorCode};
 pub use model::*;
 pub use verify::{verify, VerifyOptions, VerifyResult};
 
-use detect::Shape;
 use providers::Ctx;
 use read::{Obj, Warnings};
 
@@ -153,9 +152,9 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
     let arena = json::arena_for(body);
     let body = read_body(body, &arena)?;
     let root = root_object(&body)?;
-    let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE))?;
-    let resolved = detect::resolve(rec.shape, options.provider, &options.headers)?;
-    let fan_out = providers::event_count(rec.shape, rec.body);
+    let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::no_shape()))?;
+    let resolved = detect::resolve(rec.module, options.provider, &options.headers)?;
+    let fan_out = (rec.module.event_count)(rec.body);
     if fan_out > MAX_EVENTS {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -177,12 +176,7 @@ pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> 
         w: &warnings,
     };
     let b = Obj::new(rec.body, rec.body_path, &warnings);
-    let events = match rec.shape {
-        Shape::GreenApi => providers::greenapi::normalize(&cx, &b, rec.provider_event),
-        Shape::Callbell => providers::callbell::normalize(&cx, &b, rec.provider_event),
-        Shape::PlugchatAttendance => providers::plugchat::normalize(&cx, &b, rec.provider_event),
-        Shape::ZapiFamily => providers::zapi::normalize(&cx, &b, rec.provider_event),
-    };
+    let events = (rec.module.normalize)(&cx, &b, rec.provider_event);
     Ok(ParseResult {
         provider: resolved.provider,
         detected_by: resolved.detected_by,
@@ -209,22 +203,23 @@ pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
         Err(e) => return failed(e),
     };
     let Some(rec) = detect::recognise(root) else {
-        return failed(Error::new(ErrorCode::UnknownProvider, detect::NO_SHAPE));
+        return failed(Error::new(ErrorCode::UnknownProvider, detect::no_shape()));
     };
-    match detect::resolve(rec.shape, options.provider, &options.headers) {
+    match detect::resolve(rec.module, options.provider, &options.headers) {
         Ok(r) => {
+            let title = rec.module.title;
             let how = match r.detected_by {
-                DetectedBy::Shape if r.ambiguous => "; Z-API and Plugchat send this shape: pass provider or headers to settle it",
-                DetectedBy::Shape => "",
-                DetectedBy::Hint => "; the provider hint settled Z-API vs Plugchat",
-                DetectedBy::Headers => "; a Z-API header settled Z-API vs Plugchat",
+                DetectedBy::Shape if r.ambiguous => format!("; {title} send this shape: pass provider or headers to settle it"),
+                DetectedBy::Shape => String::new(),
+                DetectedBy::Hint => format!("; the provider hint settled {title}"),
+                DetectedBy::Headers => format!("; a header settled {title}"),
             };
             Detection {
                 provider: Some(r.provider),
                 ambiguous: r.ambiguous,
                 detected_by: Some(r.detected_by),
                 provider_event: Some(rec.provider_event.to_string()),
-                reason: format!("{}{how}", detect::shape_reason(rec.shape)),
+                reason: format!("{}{how}", rec.module.shape),
             }
         }
         Err(e) => Detection { provider_event: Some(rec.provider_event.to_string()), ..failed(e) },

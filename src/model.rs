@@ -4,34 +4,63 @@
 
 use serde::Serialize;
 
-/// The four supported providers.
+/// The supported providers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
+    /// Z-API (`z-api.io`).
     Zapi,
+    /// Plugchat, built on Z-API: the same bodies, plus attendances.
     Plugchat,
+    /// Green API (`green-api.com`).
     Greenapi,
+    /// Callbell (`callbell.eu`).
     Callbell,
+    /// Meta's WhatsApp Cloud API, and the Business Solution Providers that forward its format
+    /// unchanged (360dialog, ...).
+    Cloudapi,
+    /// Evolution API (v2).
+    Evolution,
+    /// WAHA (WhatsApp HTTP API, `waha.devlike.pro`).
+    Waha,
 }
 
 impl Provider {
+    /// Every provider, in declaration order.
+    pub const ALL: [Provider; 7] = [
+        Provider::Zapi,
+        Provider::Plugchat,
+        Provider::Greenapi,
+        Provider::Callbell,
+        Provider::Cloudapi,
+        Provider::Evolution,
+        Provider::Waha,
+    ];
+
+    /// The name the JS package and JSON use (`"zapi"`, `"greenapi"`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             Provider::Zapi => "zapi",
             Provider::Plugchat => "plugchat",
             Provider::Greenapi => "greenapi",
             Provider::Callbell => "callbell",
+            Provider::Cloudapi => "cloudapi",
+            Provider::Evolution => "evolution",
+            Provider::Waha => "waha",
         }
     }
 
-    /// Parses `"zapi" | "plugchat" | "greenapi" | "callbell"`.
+    /// Parses a provider name as [`Provider::as_str`] writes it.
     pub fn from_name(name: &str) -> Option<Provider> {
         match name {
             "zapi" => Some(Provider::Zapi),
             "plugchat" => Some(Provider::Plugchat),
             "greenapi" => Some(Provider::Greenapi),
             "callbell" => Some(Provider::Callbell),
+            "cloudapi" => Some(Provider::Cloudapi),
+            "evolution" => Some(Provider::Evolution),
+            "waha" => Some(Provider::Waha),
             _ => None,
         }
     }
@@ -249,6 +278,28 @@ pub struct MessageEvent {
     pub edited: bool,
     pub edited_message_id: Option<String>,
     pub content: Content,
+    /// The ad or post the customer came from (Cloud API `referral` of click-to-WhatsApp ads).
+    pub referral: Option<Referral>,
+}
+
+/// Where a message came from: a click-to-WhatsApp ad or post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Referral {
+    /// `ad` or `post`, as sent.
+    pub source_type: Option<String>,
+    pub source_id: Option<String>,
+    pub source_url: Option<String>,
+    pub headline: Option<String>,
+    pub body: Option<String>,
+    /// `image` or `video`, as sent.
+    pub media_type: Option<String>,
+    /// The ad's image or video URL.
+    pub media_url: Option<String>,
+    pub thumbnail_url: Option<String>,
+    /// Click-to-WhatsApp click id (`ctwa_clid`).
+    pub click_id: Option<String>,
 }
 
 /// One contact card of a `contacts` message.
@@ -335,6 +386,9 @@ pub enum Content {
     },
     Image {
         url: Option<String>,
+        /// The provider's media id, for providers that send ids instead of URLs (Cloud API: fetch
+        /// it with the Graph API).
+        media_id: Option<String>,
         mime_type: Option<String>,
         caption: Option<String>,
         thumbnail_url: Option<String>,
@@ -346,6 +400,7 @@ pub enum Content {
     },
     Video {
         url: Option<String>,
+        media_id: Option<String>,
         mime_type: Option<String>,
         caption: Option<String>,
         seconds: Option<u32>,
@@ -355,6 +410,7 @@ pub enum Content {
     },
     Audio {
         url: Option<String>,
+        media_id: Option<String>,
         mime_type: Option<String>,
         seconds: Option<u32>,
         /// Push-to-talk (a voice note).
@@ -363,6 +419,7 @@ pub enum Content {
     },
     Document {
         url: Option<String>,
+        media_id: Option<String>,
         mime_type: Option<String>,
         file_name: Option<String>,
         title: Option<String>,
@@ -371,6 +428,7 @@ pub enum Content {
     },
     Sticker {
         url: Option<String>,
+        media_id: Option<String>,
         mime_type: Option<String>,
         animated: Option<bool>,
     },
@@ -869,7 +927,7 @@ fn schema_of<S, T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator, _fie
     g.subschema_for::<T>()
 }
 
-event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content" });
+event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content", referral => "referral" });
 event_serialize!(StatusEvent { message_id => "messageId", status => "status", raw_status => "rawStatus", rank => "rank", actor => "actor", chat => "chat", error => "error" });
 event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen" });
 event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });

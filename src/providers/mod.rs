@@ -4,8 +4,11 @@
 //! name tables, interactive-message buttons and vCard phones.
 
 pub mod callbell;
+pub mod cloudapi;
+pub mod evolution;
 pub mod greenapi;
 pub mod plugchat;
+pub mod waha;
 pub mod zapi;
 
 use crate::dedupe;
@@ -13,6 +16,82 @@ use crate::json::{Object, Value};
 use crate::model::{Button, Event, EventBase, Json, JsonObject, Provider, UnknownEvent, WarningCode};
 use crate::read::{Obj, Warnings};
 use std::cell::Cell;
+
+/// Every provider module, in the order detection tries them: the first whose `recognise` takes
+/// the top-level object wins. WAHA comes before Callbell (both send `event` + `payload`; WAHA adds
+/// `session`). Z-API's shape is Plugchat's too: that module names Plugchat in `shared_with`.
+pub const ALL: &[&Module] =
+    &[&greenapi::MODULE, &waha::MODULE, &evolution::MODULE, &cloudapi::MODULE, &callbell::MODULE, &plugchat::MODULE, &zapi::MODULE];
+
+/// A provider module: how to recognise the provider's bodies and turn them into events. Each
+/// `providers/<name>/mod.rs` declares one `MODULE`, listed in [`ALL`].
+#[derive(Debug)]
+pub struct Module {
+    pub provider: Provider,
+    /// The provider's name as people write it (`Z-API`), for messages.
+    pub title: &'static str,
+    /// Which top-level keys make a body this provider's, in words (`detect().reason`, errors).
+    pub shape: &'static str,
+    /// Recognises a top-level object of this provider.
+    pub recognise: for<'v, 'a> fn(&'v Object<'a>) -> Option<Found<'v, 'a>>,
+    /// How many events a body will produce, counted before building them (the fan-out limit).
+    pub event_count: fn(&Object<'_>) -> usize,
+    /// Turns the recognised object into events.
+    pub normalize: fn(&Ctx<'_>, &Obj<'_, '_>, &str) -> Vec<Event>,
+    /// Other providers that send this same shape: the hint, else the headers, settle which.
+    pub shared_with: &'static [Provider],
+    /// Whether the headers settle a shared shape as [`Module::provider`].
+    pub settled_by_headers: fn(&crate::Headers) -> bool,
+    /// Hints that do not contradict this shape although they name another provider.
+    pub agrees_with: &'static [Provider],
+}
+
+/// What a module's `recognise` found.
+#[derive(Debug)]
+pub struct Found<'v, 'a> {
+    /// The object to normalize: the top-level object, or the body inside a wrapper.
+    pub body: &'v Object<'a>,
+    /// The key path of `body` inside the top-level object (`""` or `body`).
+    pub body_path: &'static str,
+    /// The provider's own event name.
+    pub provider_event: &'v str,
+}
+
+impl<'v, 'a> Found<'v, 'a> {
+    /// The top-level object itself, with its event name.
+    pub fn top(body: &'v Object<'a>, provider_event: &'v str) -> Self {
+        Found { body, body_path: "", provider_event }
+    }
+}
+
+/// `settled_by_headers` of a shape no other provider sends.
+pub fn never(_: &crate::Headers) -> bool {
+    false
+}
+
+/// `event_count` of a body that is always one event.
+pub fn one(_: &Object<'_>) -> usize {
+    1
+}
+
+/// A string field of a top-level object.
+pub fn str_field<'v>(o: &'v Object<'_>, key: &str) -> Option<&'v str> {
+    o.get(key).and_then(Value::as_str)
+}
+
+/// Whether a top-level field is an object.
+pub fn is_object(o: &Object<'_>, key: &str) -> bool {
+    matches!(o.get(key), Some(Value::Object(_)))
+}
+
+/// The length of an array (or object) field; 0 otherwise.
+pub fn len_of(o: &Object<'_>, key: &str) -> usize {
+    match o.get(key) {
+        Some(Value::Array(a)) => a.len(),
+        Some(Value::Object(o)) => o.entries.len(),
+        _ => 0,
+    }
+}
 
 /// What every provider module needs while normalizing one body.
 pub struct Ctx<'w> {
@@ -22,22 +101,6 @@ pub struct Ctx<'w> {
     /// must not multiply it (see [`RAW_BUDGET`]).
     pub raw_budget: Cell<Option<usize>>,
     pub w: &'w Warnings,
-}
-
-/// How many events a body will produce, counted before building them: the `ids` of a Z-API
-/// status, the messages of a Plugchat attendance, else one.
-pub fn event_count(shape: crate::detect::Shape, body: &Object<'_>) -> usize {
-    use crate::detect::Shape;
-    let len = |key| match body.get(key) {
-        Some(Value::Array(a)) => a.len(),
-        Some(Value::Object(o)) => o.entries.len(),
-        _ => 0,
-    };
-    match shape {
-        Shape::ZapiFamily => len("ids").max(1),
-        Shape::PlugchatAttendance => len("chat") + 1,
-        _ => 1,
-    }
 }
 
 /// What `raw` may copy per parse, beyond the body's own length: 4 MiB.

@@ -100,10 +100,8 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
     let provider = match provider {
         "" => None,
         name => Some(Provider::from_name(name).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidInput,
-                format!("options.provider must be \"zapi\", \"plugchat\", \"greenapi\" or \"callbell\", not \"{name}\""),
-            )
+            let names: Vec<String> = Provider::ALL.iter().map(|p| format!("\"{}\"", p.as_str())).collect();
+            Error::new(ErrorCode::InvalidInput, format!("options.provider must be one of {}, not \"{name}\"", names.join(", ")))
         })?),
     };
     if max_bytes.is_nan() || max_bytes < 0.0 {

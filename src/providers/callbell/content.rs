@@ -138,15 +138,15 @@ fn media_from_url(url: String, caption: Option<String>) -> Content {
     let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => {
-            Content::Image { url: Some(url), mime_type: None, caption, thumbnail_url: None, view_once: None, width: None, height: None }
+            Content::Image { url: Some(url), media_id: None, mime_type: None, caption, thumbnail_url: None, view_once: None, width: None, height: None }
         }
-        "webp" => Content::Sticker { url: Some(url), mime_type: Some("image/webp".into()), animated: None },
+        "webp" => Content::Sticker { url: Some(url), media_id: None, mime_type: Some("image/webp".into()), animated: None },
         "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => {
-            Content::Video { url: Some(url), mime_type: None, caption, seconds: None, view_once: None, width: None, height: None }
+            Content::Video { url: Some(url), media_id: None, mime_type: None, caption, seconds: None, view_once: None, width: None, height: None }
         }
         "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => {
-            Content::Audio { url: Some(url), mime_type: None, seconds: None, voice: None, view_once: None }
+            Content::Audio { url: Some(url), media_id: None, mime_type: None, seconds: None, voice: None, view_once: None }
         }
-        _ => Content::Document { url: Some(url), mime_type: None, file_name, title: None, caption, page_count: None },
+        _ => Content::Document { url: Some(url), media_id: None, mime_type: None, file_name, title: None, caption, page_count: None },
     }
 }

@@ -11,6 +11,25 @@ use crate::ids::{self, Hints};
 use crate::model::*;
 use crate::read::Obj;
 
+/// Callbell: `event` is a string and `payload` an object (WAHA, which also has `session`, is tried
+/// first).
+pub const MODULE: super::Module = super::Module {
+    provider: Provider::Callbell,
+    title: "Callbell",
+    shape: "`event` is a string and `payload` an object",
+    recognise,
+    event_count: super::one,
+    normalize,
+    shared_with: &[],
+    settled_by_headers: super::never,
+    agrees_with: &[],
+};
+
+fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
+    let event = super::str_field(root, "event")?;
+    super::is_object(root, "payload").then(|| super::Found::top(root, event))
+}
+
 /// Callbell system events: (event, name, the payload key holding the event time).
 const SYSTEM_EVENTS: &[(&str, &str, &str)] = &[
     ("contact_created", "contact.created", "createdAt"),
@@ -93,6 +112,7 @@ fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str)
         edited: false,
         edited_message_id: None,
         content: content::content(p),
+        referral: None,
     };
     cx.finish(Event::Message(m), b.o)
 }

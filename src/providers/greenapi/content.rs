@@ -216,14 +216,15 @@ fn file_content(f: &Obj<'_, '_>, type_message: &str) -> Content {
     let view_once = f.bool("isViewOnce");
     let (width, height) = (f.u32("width").filter(|&n| n > 0), f.u32("height").filter(|&n| n > 0));
     match type_message {
-        "imageMessage" => Content::Image { url, mime_type, caption, thumbnail_url: None, view_once, width, height },
-        "videoMessage" => Content::Video { url, mime_type, caption, seconds: f.u32("seconds"), view_once, width, height },
+        "imageMessage" => Content::Image { url, media_id: None, mime_type, caption, thumbnail_url: None, view_once, width, height },
+        "videoMessage" => Content::Video { url, media_id: None, mime_type, caption, seconds: f.u32("seconds"), view_once, width, height },
         "audioMessage" => {
-            Content::Audio { url, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")), view_once }
+            Content::Audio { url, media_id: None, mime_type, seconds: f.u32("seconds"), voice: f.bool("isVoice").or_else(|| f.bool("ptt")), view_once }
         }
-        "stickerMessage" => Content::Sticker { url, mime_type, animated: f.bool("isAnimated") },
+        "stickerMessage" => Content::Sticker { url, media_id: None, mime_type, animated: f.bool("isAnimated") },
         _ => Content::Document {
             url,
+            media_id: None,
             mime_type,
             file_name: f.non_empty("fileName"),
             title: f.non_empty("title"),

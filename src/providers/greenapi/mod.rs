@@ -11,6 +11,34 @@ use crate::ids::{self, Hints};
 use crate::model::*;
 use crate::read::Obj;
 
+/// Green API: `typeWebhook` is a string (also inside a `{ receiptId, body }` polling wrapper, which
+/// needs both keys, so that another provider's body that merely has a `body` key is never taken
+/// for it).
+pub const MODULE: super::Module = super::Module {
+    provider: Provider::Greenapi,
+    title: "Green API",
+    shape: "`typeWebhook` is a string",
+    recognise,
+    event_count: super::one,
+    normalize,
+    shared_with: &[],
+    settled_by_headers: super::never,
+    agrees_with: &[],
+};
+
+fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
+    use crate::json::Value;
+    if let Some(t) = super::str_field(root, "typeWebhook") {
+        return Some(super::Found::top(root, t));
+    }
+    match (root.get("receiptId").is_some_and(|v| !matches!(v, Value::Null)), root.get("body")) {
+        (true, Some(Value::Object(inner))) => {
+            super::str_field(inner, "typeWebhook").map(|t| super::Found { body: inner, body_path: "body", provider_event: t })
+        }
+        _ => None,
+    }
+}
+
 /// Keys every Green API body has, left out of system events' `data`.
 const ENVELOPE: &[&str] = &["typeWebhook", "instanceData", "timestamp"];
 
@@ -80,6 +108,7 @@ fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Opt
         edited: false,
         edited_message_id: None,
         content: Content::Unsupported { provider_kind: type_message.clone() },
+        referral: None,
     };
     if let Some(md) = &md {
         content::fill_message(&mut m, md, &type_message);

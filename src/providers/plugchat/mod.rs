@@ -9,6 +9,31 @@ use crate::json::Value;
 use crate::model::*;
 use crate::read::Obj;
 
+/// Plugchat attendances: `attendance` and `chat` are objects. A `zapi` hint agrees (Plugchat is
+/// built on Z-API).
+pub const MODULE: super::Module = super::Module {
+    provider: Provider::Plugchat,
+    title: "Plugchat",
+    shape: "`attendance` and `chat` are objects",
+    recognise,
+    event_count: |body| super::len_of(body, "chat") + 1,
+    normalize,
+    shared_with: &[],
+    settled_by_headers: super::never,
+    agrees_with: &[Provider::Zapi],
+};
+
+fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
+    if !(super::is_object(root, "attendance") && super::is_object(root, "chat")) {
+        return None;
+    }
+    let finished = match root.get("attendance") {
+        Some(Value::Object(a)) => attendance_finished(a),
+        _ => false,
+    };
+    Some(super::Found::top(root, if finished { "finishAttendance" } else { "startAttendance" }))
+}
+
 pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let messages = b.obj("chat").map(|chat| messages(cx, &chat)).unwrap_or_default();
     match b.obj("attendance") {
@@ -104,3 +129,14 @@ fn sort_time(o: &crate::json::Object<'_>) -> i64 {
     };
     v.and_then(crate::time::from_millis_field).map_or(i64::MAX, |(ms, _)| ms)
 }
+
+/// Plugchat's attendance `status` is `PROGRESS` when it starts and `FINISH` when it ends; without
+/// a known status, an `endTime` or `finishBy` means it ended.
+fn attendance_finished(a: &crate::json::Object<'_>) -> bool {
+    match a.get("status").and_then(Value::as_str).map(str::to_ascii_uppercase).as_deref() {
+        Some("FINISH" | "FINISHED" | "CLOSED" | "DONE") => true,
+        Some("PROGRESS" | "IN_PROGRESS" | "START" | "STARTED" | "OPEN") => false,
+        _ => a.get("endTime").is_some_and(|v| *v != Value::Null) || a.get("finishBy").is_some_and(|v| *v != Value::Null),
+    }
+}
+

@@ -15,6 +15,7 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(i) = b.obj("image") {
         return Content::Image {
             url: i.non_empty("imageUrl"),
+            media_id: None,
             mime_type: i.first_str(&["mimeType", "mimetype"]),
             caption: i.str("caption"),
             thumbnail_url: i.non_empty("thumbnailUrl"),
@@ -26,6 +27,7 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(a) = b.obj("audio") {
         return Content::Audio {
             url: a.non_empty("audioUrl"),
+            media_id: None,
             mime_type: a.first_str(&["mimeType", "mimetype"]),
             seconds: a.u32("seconds"),
             voice: a.bool("ptt"),
@@ -35,6 +37,7 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(v) = b.obj("video") {
         return Content::Video {
             url: v.non_empty("videoUrl"),
+            media_id: None,
             mime_type: v.first_str(&["mimeType", "mimetype"]),
             caption: v.str("caption"),
             seconds: v.u32("seconds"),
@@ -46,6 +49,7 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(d) = b.obj("document") {
         return Content::Document {
             url: d.non_empty("documentUrl"),
+            media_id: None,
             mime_type: d.first_str(&["mimeType", "mimetype"]),
             file_name: d.non_empty("fileName"),
             title: d.non_empty("title"),
@@ -56,6 +60,7 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(s) = b.obj("sticker") {
         return Content::Sticker {
             url: s.non_empty("stickerUrl"),
+            media_id: None,
             mime_type: s.first_str(&["mimeType", "mimetype"]),
             animated: s.bool("isAnimated"),
         };

@@ -12,6 +12,31 @@ use crate::ids::{self, Hints};
 use crate::model::*;
 use crate::read::Obj;
 
+/// Z-API: `type` ends in `Callback` (any case). Plugchat sends the same bodies: the hint, or a
+/// `z-api-token` / `origin: https://api.z-api.io` header, settles which; otherwise `ambiguous`.
+pub const MODULE: super::Module = super::Module {
+    provider: Provider::Zapi,
+    title: "Z-API/Plugchat",
+    shape: "`type` ends in `Callback`",
+    recognise,
+    event_count: |body| super::len_of(body, "ids").max(1),
+    normalize,
+    shared_with: &[Provider::Plugchat],
+    settled_by_headers,
+    agrees_with: &[],
+};
+
+fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
+    let t = super::str_field(root, "type")?;
+    let callback = t.len() >= 8 && t.get(t.len() - 8..).is_some_and(|end| end.eq_ignore_ascii_case("callback"));
+    callback.then(|| super::Found::top(root, t))
+}
+
+fn settled_by_headers(headers: &crate::Headers) -> bool {
+    headers.get("z-api-token").is_some_and(|v| !v.is_empty())
+        || headers.get("origin").is_some_and(|v| v.trim().trim_end_matches('/').eq_ignore_ascii_case("https://api.z-api.io"))
+}
+
 /// Keys of a `ReceivedCallback` body that describe the message rather than hold its content.
 pub(super) const ENVELOPE: &[&str] = &[
     "type",
@@ -174,6 +199,7 @@ pub fn received(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
         forwarded: b.bool("forwarded"),
         edited,
         content,
+        referral: None,
     });
     cx.finish(event, b.o)
 }
