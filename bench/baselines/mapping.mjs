@@ -39,7 +39,7 @@ function message(provider, providerEvent, instanceId, timestamp, messageId, dire
   return {
     type: "message", provider, providerEvent, instanceId, timestamp,
     dedupeKey: `${provider}:message:${instanceId || "-"}:${c.id}:${messageId || hash}`,
-    messageId, direction, fromApi: null, chat: c, sender, replyToMessageId: null, forwarded, edited: false, editedMessageId: null, content,
+    messageId, direction, fromApi: null, chat: c, sender, replyToMessageId: null, forwarded, edited: false, editedMessageId: null, content, referral: null,
   };
 }
 
@@ -91,10 +91,10 @@ function zapi(b) {
       if (b.text) content = { kind: "text", text: b.text.message };
       else if (b.image) {
         const i = b.image;
-        content = { kind: "image", url: i.imageUrl ?? null, mimeType: i.mimeType ?? null, caption: i.caption ?? null, thumbnailUrl: i.thumbnailUrl ?? null, viewOnce: i.viewOnce ?? null, width: size(i.width), height: size(i.height) };
+        content = { kind: "image", url: i.imageUrl ?? null, mediaId: null, mimeType: i.mimeType ?? null, caption: i.caption ?? null, thumbnailUrl: i.thumbnailUrl ?? null, viewOnce: i.viewOnce ?? null, width: size(i.width), height: size(i.height) };
       } else if (b.audio) {
         const a = b.audio;
-        content = { kind: "audio", url: a.audioUrl ?? null, mimeType: a.mimeType ?? null, seconds: a.seconds ?? null, voice: a.ptt ?? null, viewOnce: a.viewOnce ?? null };
+        content = { kind: "audio", url: a.audioUrl ?? null, mediaId: null, mimeType: a.mimeType ?? null, seconds: a.seconds ?? null, voice: a.ptt ?? null, viewOnce: a.viewOnce ?? null };
       }
       else content = { kind: "unsupported" };
       return result("zapi", true, [message("zapi", b.type, inst, ts, b.messageId, b.fromMe ? "outbound" : "inbound", c, sender, null, content)]);
@@ -120,7 +120,7 @@ function greenapi(b) {
       if (md.typeMessage === "textMessage") content = { kind: "text", text: md.textMessageData.textMessage };
       else if (md.typeMessage === "imageMessage") {
         const f = md.fileMessageData;
-        content = { kind: "image", url: f.downloadUrl, mimeType: f.mimeType ?? null, caption: f.caption ?? null, thumbnailUrl: null, viewOnce: f.isViewOnce ?? null, width: null, height: null };
+        content = { kind: "image", url: f.downloadUrl, mediaId: null, mimeType: f.mimeType ?? null, caption: f.caption ?? null, thumbnailUrl: null, viewOnce: f.isViewOnce ?? null, width: null, height: null };
         forwarded = f.isForwarded ?? null;
       } else content = { kind: "unsupported" };
       return result("greenapi", false, [message("greenapi", ev, inst, ts, b.idMessage, "inbound", chat(sd.chatId), sender, forwarded, content)]);
