@@ -32,6 +32,7 @@ pkg: bootstrap
 
 test-rust:
 	cargo test --workspace --exclude wahook-wasm --features wahook/schema
+	cargo test -p wahook-wasm --test native
 
 test-wasm:
 	wasm-pack test --node bindings/wasm

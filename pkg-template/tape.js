@@ -1,5 +1,7 @@
 // Reads the result tape the wasm side writes (its format: bindings/wasm/src/tape.rs) into plain
-// objects. Used by api.js; not part of the public API.
+// objects. Used by api.js; not part of the public API. Every op and flag is a literal annotated
+// with the name of its constant in tape.rs (`case 5 /* STR */`); js-tests/tape-contract.test.mjs
+// checks each against tape.rs, and the header slots against `Header`.
 
 import { wasmMemory, resetTapeKeys } from "./wahook.js";
 import { literals } from "./shapes.js";
@@ -25,8 +27,8 @@ function slice() {
 
 function key() {
   const w = u32[at++];
-  if (w < 0x40000000) return keys[w];
-  if (w < 0x80000000) return (keys[w - 0x40000000] = slice());
+  if (w < 0x40000000 /* KEY_NEW */) return keys[w];
+  if (w < 0x80000000 /* KEY_DYNAMIC */) return (keys[w - 0x40000000] = slice());
   return slice();
 }
 
@@ -63,28 +65,28 @@ function learn(id, n) {
 
 function value() {
   switch (u32[at++]) {
-    case 0: return null;
-    case 1: return true;
-    case 2: return false;
-    case 3: return u32[at++] | 0;
-    case 4: return f64[numAt + u32[at++]];
-    case 5: return slice();
-    case 6: {
+    case 0 /* NULL */: return null;
+    case 1 /* TRUE */: return true;
+    case 2 /* FALSE */: return false;
+    case 3 /* INT */: return u32[at++] | 0;
+    case 4 /* NUM */: return f64[numAt + u32[at++]];
+    case 5 /* STR */: return slice();
+    case 6 /* ARR */: {
       const n = u32[at++];
       const a = new Array(n);
       for (let i = 0; i < n; i++) a[i] = value();
       return a;
     }
-    case 7: return object(u32[at++]);
-    case 8: return key();
-    case 9: {
+    case 7 /* OBJ */: return object(u32[at++]);
+    case 8 /* CONST */: return key();
+    case 9 /* STRUCT */: {
       const shape = u32[at], n = u32[at + 1];
       at += 2;
-      if (shape < 0x40000000) {
+      if (shape < 0x40000000 /* SHAPE_NEW */) {
         const build = shapes[shape];
         return build ? build(field) : object(n);
       }
-      return shape === 0xffffffff ? object(n) : learn(shape - 0x40000000, n);
+      return shape === 0xffffffff /* NO_SHAPE */ ? object(n) : learn(shape - 0x40000000 /* SHAPE_NEW */, n);
     }
     default: throw new Error("wahook: corrupt result tape");
   }
@@ -100,9 +102,9 @@ export function readTape(header) {
     u8 = new Uint8Array(buffer);
   }
   const h = header >>> 2;
-  const ok = u32[h] === 1, poolPtr = u32[h + 5], poolLen = u32[h + 6];
-  at = u32[h + 1] >>> 2;
-  numAt = u32[h + 3] >>> 3;
+  const ok = u32[h + 0 /* H_OK */] === 1, poolPtr = u32[h + 5 /* H_POOL */], poolLen = u32[h + 6 /* H_POOL_LEN */];
+  at = u32[h + 1 /* H_WORDS */] >>> 2;
+  numAt = u32[h + 3 /* H_NUMS */] >>> 3;
   pool = poolLen === 0 ? "" : decoder.decode(u8.subarray(poolPtr, poolPtr + poolLen));
   let v;
   try {

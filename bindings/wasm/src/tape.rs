@@ -57,8 +57,25 @@ const SHAPE_SLOTS: usize = 512;
 /// Buffers larger than this after a call are released before the next one.
 const KEEP_BYTES: usize = 256 * 1024;
 
-/// The header JS reads: `[ok, words ptr, words len, nums ptr, nums len, pool ptr, pool len]`.
+/// The header JS reads: `[ok, words ptr, words len, nums ptr, nums len, pool ptr, pool len]`, at
+/// the slots below (`pkg-template/tape.js` names them in comments; a test checks both agree).
 pub type Header = [u32; 7];
+/// Header slot: 1 when the tape holds a value, 0 when it holds an error.
+pub const H_OK: usize = 0;
+/// Header slot: address of the words (bytes).
+pub const H_WORDS: usize = 1;
+/// Header slot: number of words.
+pub const H_WORDS_LEN: usize = 2;
+/// Header slot: address of the f64 numbers (bytes).
+pub const H_NUMS: usize = 3;
+/// Header slot: number of f64 numbers.
+pub const H_NUMS_LEN: usize = 4;
+/// Header slot: address of the UTF-8 string pool.
+pub const H_POOL: usize = 5;
+/// Header slot: length of the pool in bytes.
+pub const H_POOL_LEN: usize = 6;
+// `encode` writes the header as a literal in this order.
+const _: () = assert!(H_OK == 0 && H_WORDS == 1 && H_WORDS_LEN == 2 && H_NUMS == 3 && H_NUMS_LEN == 4 && H_POOL == 5 && H_POOL_LEN == 6);
 
 pub struct Tape {
     words: Vec<u32>,

@@ -73,7 +73,7 @@ thread_local! {
 /// Reads one tape; `shapes` holds the key lists learned so far, by shape id, and every object of a
 /// known shape must have exactly its keys. Also returns how many structs defined a shape and how
 /// many had a known one.
-fn read_parts(
+pub(crate) fn read_parts(
     ok: bool,
     words: &[u32],
     nums: &[f64],
