@@ -96,6 +96,7 @@ export type SystemEventName =
   | "team.membership_updated";
 
 export declare const providers: readonly ProviderName[];
+export declare const providerTitles: Readonly<Record<ProviderName, string>>;
 export declare const eventTypes: readonly EventTypeName[];
 export declare const contentKinds: readonly ContentKindName[];
 export declare const systemNames: readonly SystemEventName[];

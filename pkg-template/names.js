@@ -11,6 +11,17 @@ export const providers = Object.freeze([
   "waha",
 ]);
 
+/** Each provider's name as people write it. */
+export const providerTitles = Object.freeze({
+  zapi: "Z-API",
+  plugchat: "Plugchat",
+  greenapi: "Green API",
+  callbell: "Callbell",
+  cloudapi: "Cloud API",
+  evolution: "Evolution API",
+  waha: "WAHA",
+});
+
 /** Event `type`s. */
 export const eventTypes = Object.freeze([
   "message",

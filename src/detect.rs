@@ -95,7 +95,7 @@ pub fn no_shape() -> String {
         s.push_str(if i == 0 { " " } else { ", " });
         s.push_str(m.shape);
         s.push_str(" (");
-        s.push_str(m.title);
+        s.push_str(&m.family_title("/"));
         s.push(')');
     }
     s

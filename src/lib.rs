@@ -207,12 +207,13 @@ pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
     };
     match detect::resolve(rec.module, options.provider, &options.headers) {
         Ok(r) => {
-            let title = rec.module.title;
             let how = match r.detected_by {
-                DetectedBy::Shape if r.ambiguous => format!("; {title} send this shape: pass provider or headers to settle it"),
+                DetectedBy::Shape if r.ambiguous => {
+                    format!("; {} send this shape: pass provider or headers to settle it", rec.module.family_title(" and "))
+                }
                 DetectedBy::Shape => String::new(),
-                DetectedBy::Hint => format!("; the provider hint settled {title}"),
-                DetectedBy::Headers => format!("; a header settled {title}"),
+                DetectedBy::Hint => format!("; the provider hint settled {}", rec.module.family_title(" vs ")),
+                DetectedBy::Headers => format!("; a header settled {}", rec.module.family_title(" vs ")),
             };
             Detection {
                 provider: Some(r.provider),

@@ -46,6 +46,23 @@ pub struct Module {
     pub agrees_with: &'static [Provider],
 }
 
+impl Module {
+    /// The module's title with those of the providers that share its shape (`Z-API/Plugchat`).
+    pub fn family_title(&self, separator: &str) -> String {
+        let mut s = String::from(self.title);
+        for &p in self.shared_with {
+            s.push_str(separator);
+            s.push_str(title_of(p));
+        }
+        s
+    }
+}
+
+/// The title of a provider's module (`Plugchat`), else its name.
+pub fn title_of(provider: Provider) -> &'static str {
+    ALL.iter().find(|m| m.provider == provider).map_or(provider.as_str(), |m| m.title)
+}
+
 /// What a module's `recognise` found.
 #[derive(Debug)]
 pub struct Found<'v, 'a> {

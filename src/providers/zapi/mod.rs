@@ -16,7 +16,7 @@ use crate::read::Obj;
 /// `z-api-token` / `origin: https://api.z-api.io` header, settles which; otherwise `ambiguous`.
 pub const MODULE: super::Module = super::Module {
     provider: Provider::Zapi,
-    title: "Z-API/Plugchat",
+    title: "Z-API",
     shape: "`type` ends in `Callback`",
     recognise,
     event_count: |body| super::len_of(body, "ids").max(1),
