@@ -29,7 +29,7 @@
 //! earlier byte-at-a-time FNV-1a took half the time of a large Callbell message.
 
 use crate::json::{Object, Value};
-use crate::model::{Content, Event};
+use crate::model::{Content, Event, SystemData};
 
 /// The canonical form of a JSON value, as bytes to hash, and the sort orders of the objects
 /// being written (a stack: each object sorts its entries in `order[base..]`), so that no object
@@ -195,7 +195,13 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
             k.id_or_hash(c.call_id.as_deref(), source).part(or_dash(c.raw_state.as_deref()));
         }
         Event::System(s) => {
-            let id = s.message_id.as_deref().or_else(|| source.get("messageId").and_then(Value::as_str));
+            // A Plugchat attendance is identified by its number: hashing its source would walk
+            // every chat message it carries (most of a large body).
+            let attendance = match &s.data {
+                SystemData::Attendance(a) => a.attendance_number.as_deref(),
+                SystemData::Fields(_) => None,
+            };
+            let id = s.message_id.as_deref().or_else(|| source.get("messageId").and_then(Value::as_str)).or(attendance);
             k.part(&s.raw_name).id_or_hash(id, source);
         }
         Event::Unknown(_) => {
