@@ -4,7 +4,9 @@
 // LIDs and device parts canonicalized, nullable ids with warnings, system messageId/sender,
 // viewOnce/width/height, Meta's status in Callbell; +1.6 KB) and the allocator's page source that
 // bounds memory under growing bodies (+0.5 KB) were worth more than the bytes, and nothing cheaper
-// was found to take out: BENCHMARKS.md reports the 80 KB target as not met until it is.
+// was found to take out: BENCHMARKS.md reports the 80 KB target as not met until it is. 84 000 since
+// the provider registry (modules called through `providers::ALL`, the three new providers' detection,
+// media ids and referrals in the model: +2.3 KB); the budget for seven providers is 90 000.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { root } from "./helpers.mjs";
 
-const WASM_GZIP_BUDGET = 82_000;
+const WASM_GZIP_BUDGET = 84_000;
 const GLUE_GZIP_BUDGET = 8 * 1024;
 
 test(`wahook_bg.wasm is at most ${WASM_GZIP_BUDGET} bytes gzipped`, () => {

@@ -14,6 +14,7 @@ export { WahookError };
 export const version = "__VERSION__";
 
 import { providers as PROVIDERS } from "./names.js";
+export { providers, providerTitles } from "./names.js";
 const DEFAULT_MAX_BYTES = 1048576;
 const encoder = new TextEncoder();
 

@@ -2,7 +2,16 @@
 // documented key is present (null when the source has no value), times are epoch milliseconds,
 // ids are strings. Discriminate events on `type` and message contents on `kind`.
 
-export type Provider = "zapi" | "plugchat" | "greenapi" | "callbell";
+/**
+ * Provider names. `cloudapi` (Meta's WhatsApp Cloud API and the BSPs that forward it), `evolution`
+ * (Evolution API) and `waha` (WAHA) are detected already; their events are `unknown` until their
+ * normalizers land (see the README).
+ */
+export type Provider = "zapi" | "plugchat" | "greenapi" | "callbell" | "cloudapi" | "evolution" | "waha";
+/** Every provider name, in declaration order. */
+export declare const providers: readonly Provider[];
+/** Each provider's name as people write it (`"Z-API"`, `"Green API"`, ...). */
+export declare const providerTitles: Readonly<Record<Provider, string>>;
 
 /** A webhook body: raw bytes (preferred), a string, or an already JSON.parse'd object. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | object;
@@ -159,24 +168,36 @@ export interface MessageEvent extends EventBase {
   /** The message this edit replaces, when the provider says (Z-API `isEdit`: the `messageId` itself). */
   editedMessageId: string | null;
   content: Content;
+  /** The ad or post the customer came from (Cloud API `referral` of click-to-WhatsApp ads); null otherwise. */
+  referral: Referral | null;
+}
+
+/** Where a message came from: a click-to-WhatsApp ad or post. */
+export interface Referral {
+  /** `ad` or `post`, as sent. */ sourceType: string | null; sourceId: string | null; sourceUrl: string | null;
+  headline: string | null; body: string | null;
+  /** `image` or `video`, as sent. */ mediaType: string | null; mediaUrl: string | null; thumbnailUrl: string | null;
+  /** Click-to-WhatsApp click id (`ctwa_clid`). */ clickId: string | null;
 }
 
 export interface TextContent { kind: "text"; text: string }
 export interface ImageContent {
-  kind: "image"; url: string | null; mimeType: string | null; caption: string | null; thumbnailUrl: string | null;
+  kind: "image"; url: string | null;
+  /** The provider's media id, for providers that send ids instead of URLs (Cloud API); null otherwise. */ mediaId: string | null;
+  mimeType: string | null; caption: string | null; thumbnailUrl: string | null;
   /** Sent as "view once" (Z-API `viewOnce`, Green API `isViewOnce`). */ viewOnce: boolean | null;
   /** Pixels, when given (0 is taken as not given). */ width: number | null; height: number | null;
 }
 export interface VideoContent {
-  kind: "video"; url: string | null; mimeType: string | null; caption: string | null; seconds: number | null;
+  kind: "video"; url: string | null; mediaId: string | null; mimeType: string | null; caption: string | null; seconds: number | null;
   viewOnce: boolean | null; width: number | null; height: number | null;
 }
 export interface AudioContent {
-  kind: "audio"; url: string | null; mimeType: string | null; seconds: number | null; /** Push-to-talk voice note. */ voice: boolean | null;
+  kind: "audio"; url: string | null; mediaId: string | null; mimeType: string | null; seconds: number | null; /** Push-to-talk voice note. */ voice: boolean | null;
   viewOnce: boolean | null;
 }
-export interface DocumentContent { kind: "document"; url: string | null; mimeType: string | null; fileName: string | null; title: string | null; caption: string | null; pageCount: number | null }
-export interface StickerContent { kind: "sticker"; url: string | null; mimeType: string | null; animated: boolean | null }
+export interface DocumentContent { kind: "document"; url: string | null; mediaId: string | null; mimeType: string | null; fileName: string | null; title: string | null; caption: string | null; pageCount: number | null }
+export interface StickerContent { kind: "sticker"; url: string | null; mediaId: string | null; mimeType: string | null; animated: boolean | null }
 export interface LocationContent { kind: "location"; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
 export interface ContactCard { name: string | null; vcard: string | null; phones: string[] }
 export interface ContactsContent { kind: "contacts"; contacts: ContactCard[] }
