@@ -7,7 +7,9 @@ use serde::Serialize;
 /// The supported providers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Provider {
     /// Z-API (`z-api.io`).
     Zapi,
@@ -69,7 +71,9 @@ impl Provider {
 /// What settled the provider: its shape alone, the caller's hint, or the request headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum DetectedBy {
     Hint,
     Shape,
@@ -79,7 +83,9 @@ pub enum DetectedBy {
 /// The result of parsing one webhook body.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ParseResult {
     pub provider: Provider,
     pub detected_by: DetectedBy,
@@ -92,6 +98,8 @@ pub struct ParseResult {
 /// Something odd in the payload that did not stop the parse.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct Warning {
     pub code: WarningCode,
     pub message: String,
@@ -102,7 +110,9 @@ pub struct Warning {
 /// Warning codes; the README lists each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WarningCode {
     UnknownEvent,
     UnknownStatus,
@@ -150,7 +160,9 @@ impl WarningCode {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(tag = "type", rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Event {
     Message(MessageEvent),
     Status(StatusEvent),
@@ -203,7 +215,9 @@ impl Event {
 /// Fields every event has.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct EventBase {
     pub provider: Provider,
     /// The provider's own discriminator value (`ReceivedCallback`, `outgoingMessageStatus`, ...).
@@ -219,9 +233,121 @@ pub struct EventBase {
     pub raw: Option<Json>,
 }
 
+/// Declares an event struct and, from the same list, everything that reads or writes it: the
+/// struct (its [`EventBase`] first), `Serialize` (the base's keys, then the event's own in
+/// declaration order: what `#[serde(flatten)]` would write, without the detour through a map that
+/// flatten forces on every serializer, slower and larger in the `.wasm`), the JSON Schema
+/// (`schema` feature) and `Deserialize` (`deserialize` feature). A field added here reaches the
+/// JSON, the schema and (after `make generate`) the TypeScript types, with nothing else to edit.
+macro_rules! event_struct {
+    ($(#[$meta:meta])* pub struct $ty:ident { $($(#[$fmeta:meta])* $field:ident: $fty:ty => $key:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        pub struct $ty {
+            /// The fields every event has.
+            pub base: EventBase,
+            $($(#[$fmeta])* pub $field: $fty,)*
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let b = &self.base;
+                let len = 5 + usize::from(b.raw.is_some()) $(+ { let _ = $key; 1 })*;
+                let mut st = s.serialize_struct(stringify!($ty), len)?;
+                st.serialize_field("provider", &b.provider)?;
+                st.serialize_field("providerEvent", &b.provider_event)?;
+                st.serialize_field("instanceId", &b.instance_id)?;
+                st.serialize_field("timestamp", &b.timestamp)?;
+                st.serialize_field("dedupeKey", &b.dedupe_key)?;
+                match &b.raw {
+                    Some(raw) => st.serialize_field("raw", raw)?,
+                    None => st.skip_field("raw")?,
+                }
+                $(st.serialize_field($key, &self.$field)?;)*
+                st.end()
+            }
+        }
+
+        #[cfg(feature = "deserialize")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #[derive(serde::Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct Fields {
+                    provider: Provider,
+                    provider_event: String,
+                    instance_id: Option<String>,
+                    timestamp: Option<i64>,
+                    dedupe_key: String,
+                    #[serde(default)]
+                    raw: Option<Json>,
+                    $(#[serde(rename = $key)] $field: $fty,)*
+                }
+                let f = Fields::deserialize(d)?;
+                let base = EventBase {
+                    provider: f.provider,
+                    provider_event: f.provider_event,
+                    instance_id: f.instance_id,
+                    timestamp: f.timestamp,
+                    dedupe_key: f.dedupe_key,
+                    raw: f.raw,
+                };
+                Ok($ty { base, $($field: f.$field,)* })
+            }
+        }
+
+        /// The schema of exactly what `serialize` writes: the base fields, then the event's own.
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            // Inlined into `Event`'s variants, where the `type` tag joins these properties.
+            fn inline_schema() -> bool {
+                true
+            }
+            fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "object",
+                    "properties": {
+                        "provider": g.subschema_for::<Provider>(),
+                        "providerEvent": g.subschema_for::<String>(),
+                        "instanceId": g.subschema_for::<Option<String>>(),
+                        "timestamp": g.subschema_for::<Option<i64>>(),
+                        "dedupeKey": g.subschema_for::<String>(),
+                        "raw": g.subschema_for::<Json>(),
+                        $($key: field_schema::<$fty>(g, &[$(stringify!($fmeta)),*]),)*
+                    },
+                    "required": ["provider", "providerEvent", "instanceId", "timestamp", "dedupeKey", $($key,)*],
+                })
+            }
+        }
+    };
+}
+
+/// A field's schema, with its doc comment as `description` (schemars' derive does the same for
+/// the other model types).
+#[cfg(feature = "schema")]
+fn field_schema<T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator, metas: &[&str]) -> schemars::Schema {
+    let mut schema = g.subschema_for::<T>();
+    let doc: Vec<String> = metas
+        .iter()
+        .filter_map(|m| m.trim().strip_prefix("doc = "))
+        .map(|d| d.trim().trim_start_matches('r').trim_matches('"').trim().to_string())
+        .collect();
+    if !doc.is_empty() {
+        schema.insert("description".into(), doc.join("\n").into());
+    }
+    schema
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ChatType {
     Direct,
     Group,
@@ -232,7 +358,9 @@ pub enum ChatType {
 /// A conversation, with its canonical JID.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Chat {
     pub id: String,
     #[serde(rename = "type")]
@@ -248,6 +376,8 @@ pub struct Chat {
 /// A person: any of JID, phone, LID and name the provider gave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct Party {
     pub id: Option<String>,
     pub phone: Option<String>,
@@ -257,35 +387,38 @@ pub struct Party {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Inbound,
     Outbound,
 }
 
-#[derive(Debug, Clone)]
-pub struct MessageEvent {
-    pub base: EventBase,
-    /// `None` only when the body has none (with a `missing_field` warning).
-    pub message_id: Option<String>,
-    pub direction: Direction,
-    pub from_api: Option<bool>,
-    /// `None` only when the body names no chat (with a `missing_field` warning).
-    pub chat: Option<Chat>,
-    pub sender: Option<Party>,
-    pub reply_to_message_id: Option<String>,
-    pub forwarded: Option<bool>,
-    pub edited: bool,
-    pub edited_message_id: Option<String>,
-    pub content: Content,
-    /// The ad or post the customer came from (Cloud API `referral` of click-to-WhatsApp ads).
-    pub referral: Option<Referral>,
+event_struct! {
+    pub struct MessageEvent {
+        /// `None` only when the body has none (with a `missing_field` warning).
+        message_id: Option<String> => "messageId",
+        direction: Direction => "direction",
+        from_api: Option<bool> => "fromApi",
+        /// `None` only when the body names no chat (with a `missing_field` warning).
+        chat: Option<Chat> => "chat",
+        sender: Option<Party> => "sender",
+        reply_to_message_id: Option<String> => "replyToMessageId",
+        forwarded: Option<bool> => "forwarded",
+        edited: bool => "edited",
+        edited_message_id: Option<String> => "editedMessageId",
+        content: Content => "content",
+        /// The ad or post the customer came from (Cloud API `referral` of click-to-WhatsApp ads).
+        referral: Option<Referral> => "referral",
+    }
 }
 
 /// Where a message came from: a click-to-WhatsApp ad or post.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Referral {
     /// `ad` or `post`, as sent.
     pub source_type: Option<String>,
@@ -305,6 +438,8 @@ pub struct Referral {
 /// One contact card of a `contacts` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct ContactCard {
     pub name: Option<String>,
     pub vcard: Option<String>,
@@ -314,6 +449,8 @@ pub struct ContactCard {
 /// A button of an interactive message (`buttons`, `template`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct Button {
     /// `reply`, `url`, `call`, `copy` or `other`.
     #[serde(rename = "type")]
@@ -327,6 +464,8 @@ pub struct Button {
 /// A row of a `list` message section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct ListRow {
     pub id: Option<String>,
     pub title: Option<String>,
@@ -335,6 +474,8 @@ pub struct ListRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct ListSection {
     pub title: Option<String>,
     pub rows: Vec<ListRow>,
@@ -343,6 +484,8 @@ pub struct ListSection {
 /// A card of a `carousel` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct CarouselCard {
     pub title: Option<String>,
     pub text: Option<String>,
@@ -354,7 +497,9 @@ pub struct CarouselCard {
 /// An item of an `order` or `orderDetails` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct OrderItem {
     pub product_id: Option<String>,
     pub name: Option<String>,
@@ -368,7 +513,9 @@ pub struct OrderItem {
 /// The media header of a `template` or `buttons` message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MediaHeader {
     /// `image`, `video`, `document` or `location`.
     pub kind: String,
@@ -379,11 +526,15 @@ pub struct MediaHeader {
 /// What a message holds; `kind` is the discriminator. Media URLs are always `url`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Content {
+    #[non_exhaustive]
     Text {
         text: String,
     },
+    #[non_exhaustive]
     Image {
         url: Option<String>,
         /// The provider's media id, for providers that send ids instead of URLs (Cloud API: fetch
@@ -398,6 +549,7 @@ pub enum Content {
         width: Option<u32>,
         height: Option<u32>,
     },
+    #[non_exhaustive]
     Video {
         url: Option<String>,
         media_id: Option<String>,
@@ -408,6 +560,7 @@ pub enum Content {
         width: Option<u32>,
         height: Option<u32>,
     },
+    #[non_exhaustive]
     Audio {
         url: Option<String>,
         media_id: Option<String>,
@@ -417,6 +570,7 @@ pub enum Content {
         voice: Option<bool>,
         view_once: Option<bool>,
     },
+    #[non_exhaustive]
     Document {
         url: Option<String>,
         media_id: Option<String>,
@@ -426,12 +580,14 @@ pub enum Content {
         caption: Option<String>,
         page_count: Option<u32>,
     },
+    #[non_exhaustive]
     Sticker {
         url: Option<String>,
         media_id: Option<String>,
         mime_type: Option<String>,
         animated: Option<bool>,
     },
+    #[non_exhaustive]
     Location {
         latitude: Option<f64>,
         longitude: Option<f64>,
@@ -439,39 +595,48 @@ pub enum Content {
         address: Option<String>,
         url: Option<String>,
     },
+    #[non_exhaustive]
     Contacts {
         contacts: Vec<ContactCard>,
     },
+    #[non_exhaustive]
     Reaction {
         /// `""` when the reaction was removed.
         emoji: String,
         target_message_id: Option<String>,
     },
+    #[non_exhaustive]
     ButtonReply {
         id: Option<String>,
         text: Option<String>,
     },
+    #[non_exhaustive]
     ListReply {
         id: Option<String>,
         title: Option<String>,
         description: Option<String>,
     },
+    #[non_exhaustive]
     Poll {
         question: Option<String>,
         options: Vec<String>,
         /// 1 for single choice; `null` when any number of options may be chosen.
         max_selections: Option<u32>,
     },
+    #[non_exhaustive]
     PollVote {
         poll_message_id: Option<String>,
         options: Vec<String>,
     },
+    #[non_exhaustive]
     Delete {
         target_message_id: Option<String>,
     },
     /// Z-API `waitingMessage`: the content is not decrypted yet.
+    #[non_exhaustive]
     Waiting {},
     /// An interactive message with reply/URL/call buttons.
+    #[non_exhaustive]
     Buttons {
         text: Option<String>,
         footer: Option<String>,
@@ -479,6 +644,7 @@ pub enum Content {
         buttons: Vec<Button>,
     },
     /// An interactive list message.
+    #[non_exhaustive]
     List {
         title: Option<String>,
         text: Option<String>,
@@ -487,6 +653,7 @@ pub enum Content {
         sections: Vec<ListSection>,
     },
     /// A business template (hydrated template) message.
+    #[non_exhaustive]
     Template {
         template_id: Option<String>,
         title: Option<String>,
@@ -496,6 +663,7 @@ pub enum Content {
         buttons: Vec<Button>,
     },
     /// An invitation to join a group.
+    #[non_exhaustive]
     GroupInvite {
         group_id: Option<String>,
         group_name: Option<String>,
@@ -505,6 +673,7 @@ pub enum Content {
         caption: Option<String>,
     },
     /// A message pinned or unpinned.
+    #[non_exhaustive]
     Pin {
         /// `pin` or `unpin`.
         action: Option<String>,
@@ -512,6 +681,7 @@ pub enum Content {
         duration_seconds: Option<u32>,
     },
     /// A WhatsApp event (scheduled meeting).
+    #[non_exhaustive]
     Event {
         name: Option<String>,
         description: Option<String>,
@@ -522,6 +692,7 @@ pub enum Content {
         location: Option<String>,
     },
     /// An answer to an event invitation.
+    #[non_exhaustive]
     EventResponse {
         /// As sent: `GOING`, `NOT_GOING`, `MAYBE`.
         response: Option<String>,
@@ -530,11 +701,13 @@ pub enum Content {
         responded_at: Option<i64>,
     },
     /// A carousel of cards, each with a media header and buttons.
+    #[non_exhaustive]
     Carousel {
         text: Option<String>,
         cards: Vec<CarouselCard>,
     },
     /// A PIX key to pay to (Brazil).
+    #[non_exhaustive]
     PixKey {
         key: Option<String>,
         key_type: Option<String>,
@@ -543,6 +716,7 @@ pub enum Content {
         reference_id: Option<String>,
     },
     /// A payment request.
+    #[non_exhaustive]
     PaymentRequest {
         /// As sent by the provider.
         amount: Option<f64>,
@@ -553,6 +727,7 @@ pub enum Content {
         status: Option<String>,
     },
     /// A payment sent.
+    #[non_exhaustive]
     Payment {
         amount: Option<f64>,
         currency: Option<String>,
@@ -561,6 +736,7 @@ pub enum Content {
         receiver_phone: Option<String>,
     },
     /// A catalog product.
+    #[non_exhaustive]
     Product {
         product_id: Option<String>,
         title: Option<String>,
@@ -573,6 +749,7 @@ pub enum Content {
         owner_phone: Option<String>,
     },
     /// An order (cart) sent from a catalog.
+    #[non_exhaustive]
     Order {
         order_id: Option<String>,
         title: Option<String>,
@@ -587,6 +764,7 @@ pub enum Content {
     },
     /// Order details sent for review and payment (`stage: "reviewAndPay"`) or an order update
     /// (`stage: "reviewOrder"`).
+    #[non_exhaustive]
     OrderDetails {
         stage: String,
         reference_id: Option<String>,
@@ -602,6 +780,7 @@ pub enum Content {
         items: Vec<OrderItem>,
     },
     /// An invitation to administer a channel (newsletter).
+    #[non_exhaustive]
     NewsletterAdminInvite {
         newsletter_id: Option<String>,
         newsletter_name: Option<String>,
@@ -610,6 +789,7 @@ pub enum Content {
         expiration: Option<i64>,
     },
     /// A kind not modelled yet: `provider_kind` names the key or `typeMessage` seen.
+    #[non_exhaustive]
     Unsupported {
         provider_kind: String,
     },
@@ -656,7 +836,9 @@ impl Content {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Status {
     Accepted,
     Sent,
@@ -700,6 +882,7 @@ impl Status {
 /// Who caused a status: the recipient, or the connected number itself (`READ_BY_ME`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Actor {
     Recipient,
@@ -709,28 +892,32 @@ pub enum Actor {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct StatusError {
     pub code: Option<String>,
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct StatusEvent {
-    pub base: EventBase,
-    /// `None` only when the body has none (with a `missing_field` warning).
-    pub message_id: Option<String>,
-    pub status: Status,
-    pub raw_status: String,
-    pub rank: Option<u8>,
-    pub actor: Actor,
-    pub chat: Option<Chat>,
-    /// Set when `status` is `failed`.
-    pub error: Option<StatusError>,
+event_struct! {
+    pub struct StatusEvent {
+        /// `None` only when the body has none (with a `missing_field` warning).
+        message_id: Option<String> => "messageId",
+        status: Status => "status",
+        raw_status: String => "rawStatus",
+        rank: Option<u8> => "rank",
+        actor: Actor => "actor",
+        chat: Option<Chat> => "chat",
+        /// Set when `status` is `failed`.
+        error: Option<StatusError> => "error",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Presence {
     Available,
     Unavailable,
@@ -740,18 +927,20 @@ pub enum Presence {
     Unknown,
 }
 
-#[derive(Debug, Clone)]
-pub struct PresenceEvent {
-    pub base: EventBase,
-    pub chat: Chat,
-    pub presence: Presence,
-    pub raw_presence: String,
-    pub last_seen: Option<i64>,
+event_struct! {
+    pub struct PresenceEvent {
+        chat: Chat => "chat",
+        presence: Presence => "presence",
+        raw_presence: String => "rawPresence",
+        last_seen: Option<i64> => "lastSeen",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ConnectionState {
     Connected,
     Disconnected,
@@ -763,19 +952,21 @@ pub enum ConnectionState {
     Unknown,
 }
 
-#[derive(Debug, Clone)]
-pub struct ConnectionEvent {
-    pub base: EventBase,
-    pub state: ConnectionState,
-    pub raw_state: String,
-    pub reason: Option<String>,
-    /// The connected number, digits only, when the provider says.
-    pub phone: Option<String>,
+event_struct! {
+    pub struct ConnectionEvent {
+        state: ConnectionState => "state",
+        raw_state: String => "rawState",
+        reason: Option<String> => "reason",
+        /// The connected number, digits only, when the provider says.
+        phone: Option<String> => "phone",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum CallState {
     Offer,
     Accepted,
@@ -785,45 +976,52 @@ pub enum CallState {
     Unknown,
 }
 
-#[derive(Debug, Clone)]
-pub struct CallEvent {
-    pub base: EventBase,
-    pub call_id: Option<String>,
-    pub chat: Option<Chat>,
-    pub from: Option<Party>,
-    pub state: CallState,
-    pub raw_state: Option<String>,
-    pub video: Option<bool>,
+event_struct! {
+    pub struct CallEvent {
+        call_id: Option<String> => "callId",
+        chat: Option<Chat> => "chat",
+        from: Option<Party> => "from",
+        state: CallState => "state",
+        raw_state: Option<String> => "rawState",
+        video: Option<bool> => "video",
+    }
 }
 
-#[derive(Debug, Clone)]
-pub struct SystemEvent {
-    pub base: EventBase,
-    /// Stable lower-case dotted name (`group.participant_added`, `contact.created`, ...).
-    pub name: String,
-    pub raw_name: String,
-    pub chat: Option<Chat>,
-    /// The message the notification is about, when the body names one (Z-API notifications).
-    pub message_id: Option<String>,
-    /// Who the notification comes from or is about, when the body names them.
-    pub sender: Option<Party>,
-    /// The provider's fields.
-    pub data: SystemData,
+event_struct! {
+    pub struct SystemEvent {
+        /// Stable lower-case dotted name (`group.participant_added`, `contact.created`, ...).
+        name: String => "name",
+        raw_name: String => "rawName",
+        chat: Option<Chat> => "chat",
+        /// The message the notification is about, when the body names one (Z-API notifications).
+        message_id: Option<String> => "messageId",
+        /// Who the notification comes from or is about, when the body names them.
+        sender: Option<Party> => "sender",
+        /// The provider's fields.
+        data: SystemData => "data",
+    }
 }
 
 /// The `data` of a system event: the provider's fields, or a Plugchat attendance.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum SystemData {
-    Fields(JsonObject),
+    /// A Plugchat attendance (`attendance.started`, `attendance.finished`).
+    // First, so that deserializing tries it before the catch-all `Fields`.
     Attendance(Box<Attendance>),
+    /// The provider's fields, as sent.
+    Fields(JsonObject),
 }
 
 /// A Plugchat attendance (`attendance.started` / `attendance.finished`).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Attendance {
     pub attendance_number: Option<String>,
     /// As sent: `PROGRESS`, `FINISH`.
@@ -845,6 +1043,8 @@ pub struct Attendance {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[non_exhaustive]
 pub struct AttendanceCustomer {
     pub name: Option<String>,
     /// Digits only.
@@ -853,7 +1053,9 @@ pub struct AttendanceCustomer {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct AttendanceCategory {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -862,78 +1064,10 @@ pub struct AttendanceCategory {
     pub item_name: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct UnknownEvent {
-    pub base: EventBase,
+event_struct! {
+    pub struct UnknownEvent {
+    }
 }
-
-/// `Serialize` for an event struct: the [`EventBase`] fields first, then the event's own — what
-/// `#[serde(flatten)]` wrote, without the detour through a map that flatten forces on every
-/// serializer (slower, and larger code in the `.wasm`).
-macro_rules! event_serialize {
-    ($ty:ident { $($field:ident => $key:literal),* $(,)? }) => {
-        impl Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct;
-                let b = &self.base;
-                let len = 5 + usize::from(b.raw.is_some()) $(+ { let _ = $key; 1 })*;
-                let mut st = s.serialize_struct(stringify!($ty), len)?;
-                st.serialize_field("provider", &b.provider)?;
-                st.serialize_field("providerEvent", &b.provider_event)?;
-                st.serialize_field("instanceId", &b.instance_id)?;
-                st.serialize_field("timestamp", &b.timestamp)?;
-                st.serialize_field("dedupeKey", &b.dedupe_key)?;
-                match &b.raw {
-                    Some(raw) => st.serialize_field("raw", raw)?,
-                    None => st.skip_field("raw")?,
-                }
-                $(st.serialize_field($key, &self.$field)?;)*
-                st.end()
-            }
-        }
-
-        /// The schema of exactly what `serialize` writes: the base fields, then the event's own.
-        #[cfg(feature = "schema")]
-        impl schemars::JsonSchema for $ty {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($ty).into()
-            }
-            // Inlined into `Event`'s variants, where the `type` tag joins these properties.
-            fn inline_schema() -> bool {
-                true
-            }
-            fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({
-                    "type": "object",
-                    "properties": {
-                        "provider": g.subschema_for::<Provider>(),
-                        "providerEvent": g.subschema_for::<String>(),
-                        "instanceId": g.subschema_for::<Option<String>>(),
-                        "timestamp": g.subschema_for::<Option<i64>>(),
-                        "dedupeKey": g.subschema_for::<String>(),
-                        "raw": g.subschema_for::<Json>(),
-                        $($key: schema_of(g, |e: &$ty| &e.$field),)*
-                    },
-                    "required": ["provider", "providerEvent", "instanceId", "timestamp", "dedupeKey", $($key,)*],
-                })
-            }
-        }
-    };
-}
-
-/// The schema of a field's type, named through an accessor (the macro knows fields, not types).
-#[cfg(feature = "schema")]
-fn schema_of<S, T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator, _field: fn(&S) -> &T) -> schemars::Schema {
-    g.subschema_for::<T>()
-}
-
-event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content", referral => "referral" });
-event_serialize!(StatusEvent { message_id => "messageId", status => "status", raw_status => "rawStatus", rank => "rank", actor => "actor", chat => "chat", error => "error" });
-event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen" });
-event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });
-event_serialize!(CallEvent { call_id => "callId", chat => "chat", from => "from", state => "state", raw_state => "rawState", video => "video" });
-event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", message_id => "messageId", sender => "sender", data => "data" });
-event_serialize!(UnknownEvent {});
 
 /// A JSON value copied from the body (`data`, `raw`), with `JSON.parse`'s semantics: a repeated key
 /// keeps its first position and its last value; numbers are integers when they fit 64 bits and
@@ -1008,5 +1142,84 @@ impl Serialize for Json {
 impl Serialize for JsonObject {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// Reads any JSON value, keeping object keys in order (a repeated key keeps its first position and
+/// its last value, as [`JsonObject::insert`] does).
+#[cfg(feature = "deserialize")]
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Json;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_none<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+                serde::Deserialize::deserialize(d)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+                Ok(Json::Bool(b))
+            }
+            fn visit_i64<E>(self, i: i64) -> Result<Json, E> {
+                Ok(Json::Int(i))
+            }
+            fn visit_u64<E>(self, u: u64) -> Result<Json, E> {
+                Ok(i64::try_from(u).map_or(Json::UInt(u), Json::Int))
+            }
+            fn visit_f64<E>(self, f: f64) -> Result<Json, E> {
+                Ok(Json::Float(f))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+                Ok(Json::String(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Json, E> {
+                Ok(Json::String(s))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Json, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element()? {
+                    v.push(x);
+                }
+                Ok(Json::Array(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Json, A::Error> {
+                ObjectVisitor.visit_map(a).map(Json::Object)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(feature = "deserialize")]
+struct ObjectVisitor;
+
+#[cfg(feature = "deserialize")]
+impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+    type Value = JsonObject;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<JsonObject, A::Error> {
+        let mut o = JsonObject::default();
+        while let Some((k, v)) = a.next_entry::<String, Json>()? {
+            o.insert(&k, v);
+        }
+        Ok(o)
+    }
+}
+
+/// Reads a JSON object, keys in order.
+#[cfg(feature = "deserialize")]
+impl<'de> serde::Deserialize<'de> for JsonObject {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ObjectVisitor)
     }
 }

@@ -127,7 +127,7 @@ fn unknown_values_are_events_with_warnings() {
     assert_eq!((s.status, s.rank, s.raw_status.as_str()), (wahook::Status::Unknown, None, "SOMETHING_NEW"));
     assert_eq!(codes(&r), ["unknown_status"]);
     let r = parse(r#"{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1632234645000,"fooMessage":{"x":1}}"#);
-    assert_eq!(message(&r.events[0]).content, wahook::Content::Unsupported { provider_kind: "fooMessage".into() });
+    assert!(matches!(&message(&r.events[0]).content, wahook::Content::Unsupported { provider_kind, .. } if provider_kind == "fooMessage"));
     assert_eq!(codes(&r), ["unsupported_content"]);
     let r = parse(r#"{"type":"ReceivedCallback","phone":"1","notification":"BRAND_NEW"}"#);
     match &r.events[0] {
@@ -165,7 +165,7 @@ fn nulls_extra_fields_and_wrong_types_never_throw() {
 #[test]
 fn bom_and_lone_surrogates() {
     let r = parse("\u{feff}{\"type\":\"ReceivedCallback\",\"phone\":\"1\",\"messageId\":\"m\",\"momment\":1632234645000,\"text\":{\"message\":\"a\\ud800b\"}}");
-    assert_eq!(message(&r.events[0]).content, wahook::Content::Text { text: "a\u{fffd}b".into() });
+    assert!(matches!(&message(&r.events[0]).content, wahook::Content::Text { text, .. } if text == "a\u{fffd}b"));
     assert_eq!(r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), [WarningCode::LoneSurrogate]);
 }
 
