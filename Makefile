@@ -31,7 +31,7 @@ pkg: bootstrap
 	@scripts/build-pkg.sh
 
 test-rust:
-	cargo test --workspace --exclude wahook-wasm --features wahook/schema
+	cargo test --workspace --exclude wahook-wasm --features wahook/schema,wahook/deserialize,wahook/http
 	cargo test -p wahook-wasm --test native
 
 test-wasm:

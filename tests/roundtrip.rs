@@ -25,7 +25,7 @@ fn every_fixture_result_reads_back_into_the_model() {
     for path in &files {
         let body = std::fs::read(path).expect("read");
         for include_raw in [false, true] {
-            let options = wahook::ParseOptions { include_raw, ..wahook::ParseOptions::default() };
+            let options = wahook::ParseOptions::default().include_raw(include_raw);
             let Ok(result) = wahook::parse(&body, &options) else { continue };
             let json = serde_json::to_string(&result).expect("serialize");
             let back: wahook::ParseResult =
