@@ -4,18 +4,41 @@
 
 /** The result of parsing one webhook body. */
 export interface ParseResult {
+  /** The provider that sent the body. */
   provider: Provider;
+  /** What settled `provider`. */
   detectedBy: DetectedBy;
   /** True only when a Z-API-family body could also be Plugchat and nothing settled it. */
   ambiguous: boolean;
+  /**
+   * The body's events, in order; one body may fan out into several (a Z-API status with several
+   * `ids`).
+   */
   events: WahookEvent[];
+  /** Everything odd in the body that did not stop the parse. */
   warnings: Warning[];
 }
 
-/** The supported providers. */
+/**
+ * The supported providers.
+ *
+ * - `zapi`: Z-API (`z-api.io`).
+ * - `plugchat`: Plugchat, built on Z-API: the same bodies, plus attendances.
+ * - `greenapi`: Green API (`green-api.com`).
+ * - `callbell`: Callbell (`callbell.eu`).
+ * - `cloudapi`: Meta's WhatsApp Cloud API, and the Business Solution Providers that forward its format unchanged (360dialog, ...).
+ * - `evolution`: Evolution API (v2).
+ * - `waha`: WAHA (WhatsApp HTTP API, `waha.devlike.pro`).
+ */
 export type Provider = "zapi" | "plugchat" | "greenapi" | "callbell" | "cloudapi" | "evolution" | "waha";
 
-/** What settled the provider: its shape alone, the caller's hint, or the request headers. */
+/**
+ * What settled the provider: its shape alone, the caller's hint, or the request headers.
+ *
+ * - `hint`: The caller's `provider` hint settled a shape several providers send (Z-API vs Plugchat).
+ * - `shape`: The body's shape alone (also when a hint merely agreed with it).
+ * - `headers`: A request header settled it: `z-api-token`, or `origin: https://api.z-api.io`.
+ */
 export type DetectedBy = "hint" | "shape" | "headers";
 
 /** One normalized event; `type` is the discriminator. */
@@ -34,87 +57,165 @@ export interface EventBase {
   raw?: Record<string, unknown>;
 }
 
+/** A message received, or sent from the phone or through the API. */
 export interface MessageEvent extends EventBase {
   type: "message";
-  /** `None` only when the body has none (with a `missing_field` warning). */
+  /**
+   * The message's id as the provider gives it; `None` only when the body has none (with a
+   * `missing_field` warning).
+   */
   messageId: string | null;
+  /** Inbound (received from a contact) or outbound (sent by the connected number). */
   direction: Direction;
+  /**
+   * True when sent through the provider's API, false when sent from the phone; `None` when
+   * the body does not say.
+   */
   fromApi: boolean | null;
   /** `None` only when the body names no chat (with a `missing_field` warning). */
   chat: Chat | null;
+  /**
+   * The author: in groups the participant, not the group; for outbound messages the
+   * connected account.
+   */
   sender: Party | null;
+  /** The id of the message this one quotes or replies to. */
   replyToMessageId: string | null;
+  /** Whether the message was forwarded; `None` when the body does not say. */
   forwarded: boolean | null;
+  /** Whether this edits an earlier message (Z-API `isEdit`, Green API `editedMessage`). */
   edited: boolean;
+  /** The id of the message this edit replaces, when the provider says. */
   editedMessageId: string | null;
+  /** What the message holds; `kind` says which. */
   content: Content;
   /** The ad or post the customer came from (Cloud API `referral` of click-to-WhatsApp ads). */
   referral: Referral | null;
 }
 
+/** A delivery status of a sent message (sent, delivered, read, ...). */
 export interface StatusEvent extends EventBase {
   type: "status";
-  /** `None` only when the body has none (with a `missing_field` warning). */
+  /**
+   * The id of the message the status is about (for Callbell its `uuid`); `None` only when
+   * the body has none (with a `missing_field` warning).
+   */
   messageId: string | null;
+  /** The status, the same whatever the provider. */
   status: Status;
+  /** The provider's status value as sent (for a Z-API `DeliveryCallback`, the callback type). */
   rawStatus: string;
+  /**
+   * Accepted 1, sent 2, delivered 3, read 4, played 5, else `None`: apply a status only over a
+   * lower rank (providers do not guarantee order); `failed` and `deleted` always apply.
+   */
   rank: number | null;
+  /** Who caused the status: the recipient, or the connected number itself. */
   actor: Actor;
+  /** The chat of the message, when the body names it. */
   chat: Chat | null;
-  /** Set when `status` is `failed`. */
+  /**
+   * Set whenever `status` is `failed` (code and message `None` when the provider gives no
+   * detail); `None` otherwise.
+   */
   error: StatusError | null;
 }
 
+/** A contact's presence in a chat (online, typing, recording, ...). */
 export interface PresenceEvent extends EventBase {
   type: "presence";
+  /** The chat whose contact's presence this is. */
   chat: Chat;
+  /** The presence, the same whatever the provider. */
   presence: Presence;
+  /** The provider's presence value as sent. */
   rawPresence: string;
+  /** When the contact was last online, epoch milliseconds, when the provider says. */
   lastSeen: number | null;
 }
 
+/** The connection state of the provider's instance changed. */
 export interface ConnectionEvent extends EventBase {
   type: "connection";
+  /** The new state, the same whatever the provider. */
   state: ConnectionState;
+  /**
+   * The provider's value as sent (Green API `stateInstance`/`statusInstance`; for Z-API the
+   * callback type).
+   */
   rawState: string;
+  /** Why, when the provider says (Z-API `error` of a disconnection). */
   reason: string | null;
   /** The connected number, digits only, when the provider says. */
   phone: string | null;
 }
 
+/** A voice or video call. */
 export interface CallEvent extends EventBase {
   type: "call";
+  /** The provider's id of the call (Green API `idMessage`, Z-API `callId`). */
   callId: string | null;
+  /** The chat the call belongs to. */
   chat: Chat | null;
+  /** Who called. */
   from: Party | null;
+  /** Where the call is, the same whatever the provider. */
   state: CallState;
+  /**
+   * The provider's value as sent (Green API `status`, the Z-API notification); `None` when
+   * the body has none.
+   */
   rawState: string | null;
+  /** Whether it is a video call; `None` when the provider does not say. */
   video: boolean | null;
 }
 
+/**
+ * Any other documented provider event (group changes, contacts, attendances, ...), named by
+ * `name`.
+ */
 export interface SystemEvent extends EventBase {
   type: "system";
   /** Stable lower-case dotted name (`group.participant_added`, `contact.created`, ...). */
   name: string;
+  /**
+   * The provider's event or notification name as sent (for Plugchat attendances, the value
+   * of `attendance.status`).
+   */
   rawName: string;
+  /** The chat concerned, when the body names one. */
   chat: Chat | null;
   /** The message the notification is about, when the body names one (Z-API notifications). */
   messageId: string | null;
   /** Who the notification comes from or is about, when the body names them. */
   sender: Party | null;
-  /** The provider's fields. */
+  /** The provider's fields (the body without its envelope), or a typed Plugchat attendance. */
   data: SystemData;
 }
 
+/** A provider event this library does not model yet (with an `unknown_event` warning). */
 export interface UnknownEvent extends EventBase {
   type: "unknown";
 }
 
+/**
+ * Whether a message was received or sent by the connected number.
+ *
+ * - `inbound`: Received from a contact.
+ * - `outbound`: Sent by the connected number, from the phone or through the API.
+ */
 export type Direction = "inbound" | "outbound";
 
 /** A conversation, with its canonical JID. */
 export interface Chat {
+  /**
+   * Canonical JID of what the provider addressed the chat by: `<digits>@c.us` (a phone number),
+   * `<id>@lid` (a LID), `<id>@g.us`, `<id>@newsletter`, `<id>@broadcast`. Device parts
+   * (`5511...:3@c.us`) are dropped and `@s.whatsapp.net` is `@c.us`. To key a contact across
+   * events, prefer `lid` when set, else `phone` (README: "Identities").
+   */
   id: string;
+  /** Direct, group, newsletter or broadcast (`type` in JSON). */
   type: ChatType;
   /** Digits only, for direct chats whose phone number the body gives. */
   phone: string | null;
@@ -124,13 +225,25 @@ export interface Chat {
   rawId: string;
 }
 
+/**
+ * The kind of chat, from its JID's server part.
+ *
+ * - `direct`: A one-to-one chat with a user (`@c.us` or `@lid`).
+ * - `group`: A group (`@g.us`).
+ * - `newsletter`: A channel (`@newsletter`).
+ * - `broadcast`: A broadcast list or the status feed (`@broadcast`, including `status@broadcast`).
+ */
 export type ChatType = "direct" | "group" | "newsletter" | "broadcast";
 
 /** A person: any of JID, phone, LID and name the provider gave. */
 export interface Party {
+  /** Canonical JID: the phone's `5511999999999@c.us`, else the `<id>@lid`. */
   id: string | null;
+  /** Digits only, when the body gives a phone number. */
   phone: string | null;
+  /** The person's `<id>@lid` when the body gives one. */
   lid: string | null;
+  /** Display name, as the provider gave it. */
   name: string | null;
 }
 
@@ -168,121 +281,182 @@ export type Content =
   | NewsletterAdminInviteContent
   | UnsupportedContent;
 
+/** A text message. */
 export interface TextContent {
   kind: "text";
+  /** The text; `""` when the body has none. */
   text: string;
 }
 
+/** An image. */
 export interface ImageContent {
   kind: "image";
+  /** Download URL, whatever the provider called it (`imageUrl`, `downloadUrl`, an attachment). */
   url: string | null;
   /**
    * The provider's media id, for providers that send ids instead of URLs (Cloud API: fetch
    * it with the Graph API).
    */
   mediaId: string | null;
+  /** MIME type, as sent (`image/jpeg`). */
   mimeType: string | null;
+  /** The caption, as sent. */
   caption: string | null;
+  /** A thumbnail's URL, when the provider gives one. */
   thumbnailUrl: string | null;
   /** Sent as "view once" (Z-API `viewOnce`, Green API `isViewOnce`). */
   viewOnce: boolean | null;
-  /** Pixels, when the provider gives them (`0` is taken as not given). */
+  /** Width in pixels, when the provider gives it (`0` is taken as not given). */
   width: number | null;
+  /** Height in pixels, when the provider gives it (`0` is taken as not given). */
   height: number | null;
 }
 
+/** A video (also GIFs and round video notes). */
 export interface VideoContent {
   kind: "video";
+  /** Download URL, whatever the provider called it. */
   url: string | null;
+  /** The provider's media id, for providers that send ids instead of URLs. */
   mediaId: string | null;
+  /** MIME type, as sent. */
   mimeType: string | null;
+  /** The caption, as sent. */
   caption: string | null;
+  /** Duration in seconds. */
   seconds: number | null;
+  /** Sent as "view once". */
   viewOnce: boolean | null;
+  /** Width in pixels, when the provider gives it (`0` is taken as not given). */
   width: number | null;
+  /** Height in pixels, when the provider gives it (`0` is taken as not given). */
   height: number | null;
 }
 
+/** An audio file or a voice note. */
 export interface AudioContent {
   kind: "audio";
+  /** Download URL, whatever the provider called it. */
   url: string | null;
+  /** The provider's media id, for providers that send ids instead of URLs. */
   mediaId: string | null;
+  /** MIME type, as sent. */
   mimeType: string | null;
+  /** Duration in seconds. */
   seconds: number | null;
   /** Push-to-talk (a voice note). */
   voice: boolean | null;
+  /** Sent as "view once". */
   viewOnce: boolean | null;
 }
 
+/** A document (any file). */
 export interface DocumentContent {
   kind: "document";
+  /** Download URL, whatever the provider called it. */
   url: string | null;
+  /** The provider's media id, for providers that send ids instead of URLs. */
   mediaId: string | null;
+  /** MIME type, as sent. */
   mimeType: string | null;
+  /** The file name, as sent. */
   fileName: string | null;
+  /** The document's title, as sent. */
   title: string | null;
+  /** The caption, as sent. */
   caption: string | null;
+  /** Number of pages, when the provider says. */
   pageCount: number | null;
 }
 
+/** A sticker. */
 export interface StickerContent {
   kind: "sticker";
+  /** Download URL, whatever the provider called it. */
   url: string | null;
+  /** The provider's media id, for providers that send ids instead of URLs. */
   mediaId: string | null;
+  /** MIME type, as sent. */
   mimeType: string | null;
+  /** Whether the sticker is animated. */
   animated: boolean | null;
 }
 
+/** A shared location. */
 export interface LocationContent {
   kind: "location";
+  /** Latitude in decimal degrees. */
   latitude: number | null;
+  /** Longitude in decimal degrees. */
   longitude: number | null;
+  /** The place's name. */
   name: string | null;
+  /** The place's address. */
   address: string | null;
+  /** A link to the place, when the provider gives one. */
   url: string | null;
 }
 
+/** One or more shared contact cards. */
 export interface ContactsContent {
   kind: "contacts";
+  /** The cards, in order. */
   contacts: ContactCard[];
 }
 
+/** A reaction to a message, added or removed. */
 export interface ReactionContent {
   kind: "reaction";
   /** `""` when the reaction was removed. */
   emoji: string;
+  /** The message reacted to. */
   targetMessageId: string | null;
 }
 
+/** A tap on a reply button of a buttons or template message. */
 export interface ButtonReplyContent {
   kind: "buttonReply";
+  /** The chosen button's id. */
   id: string | null;
+  /** The chosen button's text. */
   text: string | null;
 }
 
+/** A row chosen from a list message. */
 export interface ListReplyContent {
   kind: "listReply";
+  /** The chosen row's id. */
   id: string | null;
+  /** The chosen row's title. */
   title: string | null;
+  /** The chosen row's description. */
   description: string | null;
 }
 
+/** A poll. */
 export interface PollContent {
   kind: "poll";
+  /** The poll's question. */
   question: string | null;
+  /** The options' texts, in order. */
   options: string[];
   /** 1 for single choice; `null` when any number of options may be chosen. */
   maxSelections: number | null;
 }
 
+/** A vote in a poll. */
 export interface PollVoteContent {
   kind: "pollVote";
+  /** The id of the poll message voted in. */
   pollMessageId: string | null;
+  /** The texts of the options the voter chose. */
   options: string[];
 }
 
+/** A notice that a message was deleted. */
 export interface DeleteContent {
   kind: "delete";
+  /** The id of the message deleted. */
   targetMessageId: string | null;
 }
 
@@ -294,41 +468,60 @@ export interface WaitingContent {
 /** An interactive message with reply/URL/call buttons. */
 export interface ButtonsContent {
   kind: "buttons";
+  /** The message's body text. */
   text: string | null;
+  /** The footer text. */
   footer: string | null;
+  /** The media header, when there is one. */
   header: MediaHeader | null;
+  /** The buttons, in order. */
   buttons: Button[];
 }
 
 /** An interactive list message. */
 export interface ListContent {
   kind: "list";
+  /** The list's title. */
   title: string | null;
+  /** The message's body text. */
   text: string | null;
+  /** The footer text. */
   footer: string | null;
+  /** The label of the button that opens the list. */
   buttonText: string | null;
+  /** The list's sections, in order. */
   sections: ListSection[];
 }
 
 /** A business template (hydrated template) message. */
 export interface TemplateContent {
   kind: "template";
+  /** The template's id, as sent. */
   templateId: string | null;
+  /** The template's title. */
   title: string | null;
+  /** The message's body text. */
   text: string | null;
+  /** The footer text. */
   footer: string | null;
+  /** The media header, when there is one. */
   header: MediaHeader | null;
+  /** The buttons, in order. */
   buttons: Button[];
 }
 
 /** An invitation to join a group. */
 export interface GroupInviteContent {
   kind: "groupInvite";
+  /** The group's JID, as sent. */
   groupId: string | null;
+  /** The group's name. */
   groupName: string | null;
+  /** The invite code, as sent. */
   inviteCode: string | null;
   /** Epoch milliseconds; `null` when it does not expire. */
   expiration: number | null;
+  /** The invitation's text. */
   caption: string | null;
 }
 
@@ -337,19 +530,26 @@ export interface PinContent {
   kind: "pin";
   /** `pin` or `unpin`. */
   action: string | null;
+  /** The id of the message pinned or unpinned. */
   targetMessageId: string | null;
+  /** How long the pin lasts, in seconds. */
   durationSeconds: number | null;
 }
 
 /** A WhatsApp event (scheduled meeting). */
 export interface EventContent {
   kind: "event";
+  /** The event's name. */
   name: string | null;
+  /** The event's description. */
   description: string | null;
+  /** Whether the event was canceled. */
   canceled: boolean | null;
+  /** The link to join the event's call, when it has one. */
   joinLink: string | null;
   /** Epoch milliseconds. */
   startTime: number | null;
+  /** The place's name, else its address. */
   location: string | null;
 }
 
@@ -358,6 +558,7 @@ export interface EventResponseContent {
   kind: "eventResponse";
   /** As sent: `GOING`, `NOT_GOING`, `MAYBE`. */
   response: string | null;
+  /** The id of the event message answered. */
   targetMessageId: string | null;
   /** Epoch milliseconds. */
   respondedAt: number | null;
@@ -366,17 +567,24 @@ export interface EventResponseContent {
 /** A carousel of cards, each with a media header and buttons. */
 export interface CarouselContent {
   kind: "carousel";
+  /** The text above the cards. */
   text: string | null;
+  /** The cards, in order. */
   cards: CarouselCard[];
 }
 
 /** A PIX key to pay to (Brazil). */
 export interface PixKeyContent {
   kind: "pixKey";
+  /** The PIX key. */
   key: string | null;
+  /** The key's type, as sent. */
   keyType: string | null;
+  /** The name of who receives the payment. */
   merchantName: string | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** The payment reference, as sent. */
   referenceId: string | null;
 }
 
@@ -385,49 +593,76 @@ export interface PaymentRequestContent {
   kind: "paymentRequest";
   /** As sent by the provider. */
   amount: number | null;
+  /** Currency code, as sent. */
   currency: string | null;
   /** Epoch milliseconds. */
   expiration: number | null;
+  /** Who requests the payment, as sent (Z-API `requestPhone`). */
   requesterPhone: string | null;
+  /** The request's status, as sent. */
   status: string | null;
 }
 
 /** A payment sent. */
 export interface PaymentContent {
   kind: "payment";
+  /** As sent by the provider. */
   amount: number | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** The payment's status, as sent. */
   status: string | null;
+  /** The transaction's status, as sent. */
   transactionStatus: string | null;
+  /** Who receives the payment, as sent (Z-API `receiverPhone`). */
   receiverPhone: string | null;
 }
 
 /** A catalog product. */
 export interface ProductContent {
   kind: "product";
+  /** The catalog product's id. */
   productId: string | null;
+  /** The product's name. */
   title: string | null;
+  /** The product's description. */
   description: string | null;
+  /** As sent by the provider. */
   price: number | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** The product image's URL. */
   imageUrl: string | null;
+  /** A link to the product, as sent. */
   url: string | null;
+  /** The business's own id for the product (`retailerId`). */
   retailerId: string | null;
+  /** The catalog owner's phone or JID, as sent (Z-API `businessOwnerJid`). */
   ownerPhone: string | null;
 }
 
 /** An order (cart) sent from a catalog. */
 export interface OrderContent {
   kind: "order";
+  /** The order's id. */
   orderId: string | null;
+  /** The order's title. */
   title: string | null;
+  /** The message sent with the order. */
   text: string | null;
+  /** Number of items ordered. */
   itemCount: number | null;
+  /** As sent by the provider. */
   total: number | null;
+  /** As sent by the provider. */
   subtotal: number | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** The order thumbnail's URL. */
   thumbnailUrl: string | null;
+  /** The seller's phone or JID, as sent (Z-API `sellerJid`). */
   sellerPhone: string | null;
+  /** The products ordered, when the body lists them. */
   items: OrderItem[];
 }
 
@@ -437,25 +672,40 @@ export interface OrderContent {
  */
 export interface OrderDetailsContent {
   kind: "orderDetails";
+  /** `reviewAndPay` or `reviewOrder`. */
   stage: string;
+  /** The order's reference, as sent. */
   referenceId: string | null;
+  /** The order request's id, as sent. */
   orderRequestId: string | null;
+  /** The order's status, as sent. */
   orderStatus: string | null;
+  /** The payment's status, as sent. */
   paymentStatus: string | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** As sent by the provider, as are the other amounts. */
   total: number | null;
+  /** As sent by the provider. */
   subtotal: number | null;
+  /** As sent by the provider. */
   discount: number | null;
+  /** As sent by the provider. */
   shipping: number | null;
+  /** As sent by the provider. */
   tax: number | null;
+  /** The products ordered. */
   items: OrderItem[];
 }
 
 /** An invitation to administer a channel (newsletter). */
 export interface NewsletterAdminInviteContent {
   kind: "newsletterAdminInvite";
+  /** The channel's id, as sent. */
   newsletterId: string | null;
+  /** The channel's name. */
   newsletterName: string | null;
+  /** The invitation's text. */
   text: string | null;
   /** Epoch milliseconds. */
   expiration: number | null;
@@ -464,13 +714,20 @@ export interface NewsletterAdminInviteContent {
 /** A kind not modelled yet: `provider_kind` names the key or `typeMessage` seen. */
 export interface UnsupportedContent {
   kind: "unsupported";
+  /** The provider's key or `typeMessage` for this kind (`none` when the body has no content key). */
   providerKind: string;
 }
 
 /** One contact card of a `contacts` message. */
 export interface ContactCard {
+  /** The contact's display name. */
   name: string | null;
+  /** The vCard text, as sent. */
   vcard: string | null;
+  /**
+   * The card's phone numbers; read from the vCard's `TEL` lines (digits only) when the provider
+   * lists none.
+   */
   phones: string[];
 }
 
@@ -478,7 +735,9 @@ export interface ContactCard {
 export interface MediaHeader {
   /** `image`, `video`, `document` or `location`. */
   kind: string;
+  /** The media's URL. */
   url: string | null;
+  /** MIME type, as sent. */
   mimeType: string | null;
 }
 
@@ -486,41 +745,59 @@ export interface MediaHeader {
 export interface Button {
   /** `reply`, `url`, `call`, `copy` or `other`. */
   type: string;
+  /** The button's id (reply buttons). */
   id: string | null;
+  /** The label shown. */
   text: string | null;
   /** The URL of a `url` button, the phone number of a `call` button. */
   value: string | null;
 }
 
+/** A section of a `list` message: a title and its rows. */
 export interface ListSection {
+  /** The section's title. */
   title: string | null;
+  /** The section's rows, in order. */
   rows: ListRow[];
 }
 
 /** A row of a `list` message section. */
 export interface ListRow {
+  /** The row's id (what a `listReply` carries back). */
   id: string | null;
+  /** The row's title. */
   title: string | null;
+  /** The row's description. */
   description: string | null;
 }
 
 /** A card of a `carousel` message. */
 export interface CarouselCard {
+  /** The card's title. */
   title: string | null;
+  /** The card's body text. */
   text: string | null;
+  /** The card's footer. */
   footer: string | null;
+  /** The card's media. */
   header: MediaHeader | null;
+  /** The card's buttons, in order. */
   buttons: Button[];
 }
 
 /** An item of an `order` or `orderDetails` message. */
 export interface OrderItem {
+  /** The catalog product's id. */
   productId: string | null;
+  /** The product's name. */
   name: string | null;
+  /** Units ordered. */
   quantity: number | null;
   /** The unit price as sent. */
   price: number | null;
+  /** Currency code, as sent. */
   currency: string | null;
+  /** The business's own id for the product (`retailerId`). */
   retailerId: string | null;
 }
 
@@ -528,33 +805,94 @@ export interface OrderItem {
 export interface Referral {
   /** `ad` or `post`, as sent. */
   sourceType: string | null;
+  /** The id of the ad or post. */
   sourceId: string | null;
+  /** The URL of the ad or post the customer clicked. */
   sourceUrl: string | null;
+  /** The ad's headline. */
   headline: string | null;
+  /** The ad's text. */
   body: string | null;
   /** `image` or `video`, as sent. */
   mediaType: string | null;
   /** The ad's image or video URL. */
   mediaUrl: string | null;
+  /** The ad's thumbnail URL. */
   thumbnailUrl: string | null;
   /** Click-to-WhatsApp click id (`ctwa_clid`). */
   clickId: string | null;
 }
 
+/**
+ * A message's delivery status, the same for every provider; `rank` orders the delivery steps.
+ *
+ * - `accepted`: Accepted for sending: queued by the provider or handed to WhatsApp (Z-API `DeliveryCallback`, Green API `pending`, Callbell `enqueued`).
+ * - `sent`: Sent to WhatsApp's servers (one grey tick).
+ * - `delivered`: Delivered to the recipient's device (two grey ticks); Z-API calls it `RECEIVED`.
+ * - `read`: Read (two blue ticks): by the recipient, or by the connected number itself when `actor` is `self`.
+ * - `played`: A voice or video message was played by the recipient.
+ * - `failed`: Could not be sent or delivered; `error` says why when the provider does.
+ * - `deleted`: The message was deleted (Callbell `deleted`, Z-API `DELETED`/`REVOKED`).
+ * - `other`: A documented value outside the delivery steps (Callbell `mismatch`).
+ * - `unknown`: A value not recognised; `raw_status` holds it (with an `unknown_status` warning).
+ */
 export type Status = "accepted" | "sent" | "delivered" | "read" | "played" | "failed" | "deleted" | "other" | "unknown";
 
-/** Who caused a status: the recipient, or the connected number itself (`READ_BY_ME`). */
+/**
+ * Who caused a status: the recipient, or the connected number itself (`READ_BY_ME`).
+ *
+ * - `recipient`: The message's recipient (every status except a self-read).
+ * - `self`: The connected number itself read the chat (Z-API `READ_BY_ME`, `READ-SELF`); `"self"` in JSON.
+ */
 export type Actor = "recipient" | "self";
 
+/** Why a status is `failed`: both fields `None` when the provider gives no detail. */
 export interface StatusError {
+  /**
+   * The provider's error code, as a string (Z-API `errorCode`, Green API's `SWE…` code or raw
+   * status).
+   */
   code: string | null;
+  /** The provider's error description. */
   message: string | null;
 }
 
+/**
+ * A contact's presence in a chat.
+ *
+ * - `available`: Online.
+ * - `unavailable`: Offline.
+ * - `composing`: Typing.
+ * - `recording`: Recording a voice message.
+ * - `paused`: Stopped typing or recording.
+ * - `unknown`: A value not recognised; `raw_presence` holds it (with an `unknown_presence` warning).
+ */
 export type Presence = "available" | "unavailable" | "composing" | "recording" | "paused" | "unknown";
 
+/**
+ * The state of the provider instance's connection to WhatsApp.
+ *
+ * - `connected`: Connected (Z-API `ConnectedCallback`, Green API `authorized`/`online`).
+ * - `disconnected`: Disconnected (Z-API `DisconnectedCallback`, Green API `offline`).
+ * - `unauthorized`: Not logged in to WhatsApp: the instance needs authorizing again (Green API `notAuthorized`).
+ * - `blocked`: The account is blocked (Green API `blocked`).
+ * - `starting`: The instance is starting (Green API `starting`).
+ * - `suspended`: Sending is suspended by WhatsApp (Green API `yellowCard`).
+ * - `sleeping`: The instance is in sleep mode (Green API `sleepMode`).
+ * - `unknown`: A value not recognised; `raw_state` holds it (with an `unknown_state` warning).
+ */
 export type ConnectionState = "connected" | "disconnected" | "unauthorized" | "blocked" | "starting" | "suspended" | "sleeping" | "unknown";
 
+/**
+ * Where a call is.
+ *
+ * - `offer`: Ringing: a call offered (Green API `offer`, Z-API `CALL_VOICE`/`CALL_VIDEO`).
+ * - `accepted`: Answered (Green API `pickUp`).
+ * - `rejected`: Declined (Green API `declined`).
+ * - `missed`: Not answered (Green API `missed`, Z-API `CALL_MISSED_VOICE`/`CALL_MISSED_VIDEO`).
+ * - `ended`: Hung up (Green API `hangUp`).
+ * - `unknown`: No state, or one not recognised (with an `unknown_state` warning when there was one).
+ */
 export type CallState = "offer" | "accepted" | "rejected" | "missed" | "ended" | "unknown";
 
 /** The `data` of a system event: the provider's fields, or a Plugchat attendance. */
@@ -562,45 +900,79 @@ export type SystemData = Attendance | Record<string, unknown>;
 
 /** A Plugchat attendance (`attendance.started` / `attendance.finished`). */
 export interface Attendance {
+  /** Plugchat's attendance number, as a string. */
   attendanceNumber: string | null;
   /** As sent: `PROGRESS`, `FINISH`. */
   status: string;
+  /** The customer attended. */
   customer: AttendanceCustomer;
+  /** The department, as sent (Plugchat spells it `departament`). */
   department: string | null;
   /** `operator`, or `finishBy` when it finished. */
   operator: string | null;
+  /** The categories assigned (`attendanceCategories`, or the one `attendanceCategory`). */
   categories: AttendanceCategory[];
-  /** Epoch milliseconds. */
+  /** When the attendance was requested, epoch milliseconds. */
   requestTime: number | null;
+  /** When it started, epoch milliseconds. */
   startTime: number | null;
+  /** When it finished, epoch milliseconds. */
   endTime: number | null;
+  /** The operator's report, as sent. */
   operatorReport: string | null;
+  /** The rating's observation, as sent (`ratingObservation`). */
   ratingObservation: string | null;
   /** The attendance's `chat` messages, each normalized as a message event, in `momment` order. */
   messages: WahookEvent[];
 }
 
+/** The customer of a Plugchat attendance. */
 export interface AttendanceCustomer {
+  /** The customer's name. */
   name: string | null;
   /** Digits only. */
   phone: string | null;
 }
 
+/** A category assigned to a Plugchat attendance, as sent. */
 export interface AttendanceCategory {
+  /** The category's id (`categoryId`). */
   id: string | null;
+  /** The category's name (`categoryName`). */
   name: string | null;
+  /** The category's color, as sent. */
   color: string | null;
+  /** The id of the category's item (`itemId`). */
   itemId: string | null;
+  /** The name of the category's item (`itemName`). */
   itemName: string | null;
 }
 
 /** Something odd in the payload that did not stop the parse. */
 export interface Warning {
+  /** What kind of oddity. */
   code: WarningCode;
+  /** What was odd and what was done about it, for people. */
   message: string;
   /** Where in the body, as `a.b[0].c` from the top-level object; `null` for the body as a whole. */
   path: string | null;
 }
 
-/** Warning codes; the README lists each. */
+/**
+ * Warning codes; the README lists each.
+ *
+ * - `unknown_event`: A provider event this library does not model; it became an `unknown` event.
+ * - `unknown_status`: A status value not in the mapping tables; `status` is `unknown`.
+ * - `unknown_state`: A connection or call state not recognised; `state` is `unknown`.
+ * - `unknown_presence`: A presence value not recognised; `presence` is `unknown`.
+ * - `unknown_notification`: A Z-API notification not in the table; the system event is named `notification.<value>`.
+ * - `unsupported_content`: A message kind not modelled; the content is `unsupported`, with `provider_kind`.
+ * - `timestamp_seconds`: A milliseconds field held seconds (below 10^11); multiplied by 1000.
+ * - `timestamp_milliseconds`: A seconds field held milliseconds (10^11 or more); taken as milliseconds.
+ * - `invalid_type`: A field of the wrong JSON type was converted or ignored.
+ * - `missing_field`: A field the event needs was missing.
+ * - `provider_marker`: A provider error marker such as Green API's `{{SWE001}}` inside a text or URL.
+ * - `lone_surrogate`: A `\u` escape held a lone UTF-16 surrogate; it was replaced by U+FFFD.
+ * - `raw_omitted`: `raw` was left out of some events: a large body fanned out into many events.
+ */
 export type WarningCode = "unknown_event" | "unknown_status" | "unknown_state" | "unknown_presence" | "unknown_notification" | "unsupported_content" | "timestamp_seconds" | "timestamp_milliseconds" | "invalid_type" | "missing_field" | "provider_marker" | "lone_surrogate" | "raw_omitted";

@@ -95,7 +95,12 @@ export function generate(schema) {
       continue;
     }
     if (s.type === "object" && s.properties) out.push(iface(name, s));
-    else out.push(`${jsdoc(s.description)}export type ${name} = ${ts(s)};\n`);
+    else {
+      // A string enum whose values are documented: the values' docs join the type's, as a list.
+      const values = (s.oneOf || []).filter((v) => v.const !== undefined && v.description);
+      const list = values.map((v) => `- \`${v.const}\`: ${v.description.replace(/\n/g, " ")}`).join("\n");
+      out.push(`${jsdoc([s.description, list].filter(Boolean).join("\n\n"))}export type ${name} = ${ts(s)};\n`);
+    }
   }
   return out.join("\n");
 }

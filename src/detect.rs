@@ -72,9 +72,15 @@ impl From<&http::HeaderMap> for Headers {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Detection {
+    /// The provider that sent the body; `None` when detection failed (`reason` names the error code).
     pub provider: Option<Provider>,
+    /// True only when a Z-API-family body could also be Plugchat and neither hint nor headers
+    /// settled it.
     pub ambiguous: bool,
+    /// What settled the provider; `None` when `provider` is.
     pub detected_by: Option<DetectedBy>,
+    /// The provider's own event name (`ReceivedCallback`, `incomingMessageReceived`, ...); `None`
+    /// when no provider's shape matched.
     pub provider_event: Option<String>,
     /// Why: which keys decided, or the error code and what was wrong.
     pub reason: String,

@@ -68,6 +68,8 @@ impl Error {
         Error { code, message: message.into(), line: None, column: None, reason: None }
     }
 
+    /// An error with a code, a message and a 1-based line and column (the column in code points);
+    /// positions beyond `u32::MAX` saturate.
     pub fn at(code: ErrorCode, message: impl Into<String>, line: usize, column: usize) -> Self {
         Error {
             code,

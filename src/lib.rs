@@ -20,6 +20,7 @@
 //! content kinds become `unknown` events, `unsupported` contents and [`Warning`]s. Only bodies that
 //! are not JSON objects of a known shape are errors ([`ErrorCode`]). No input panics.
 
+#![warn(missing_docs)]
 // Untrusted input never panics: a panic in wasm kills the instance for every later request. These
 // lints make `cargo clippy` (run by `make test`) reject any unwrap, expect, panic or panicking index
 // in the library; tests may use them.
