@@ -33,6 +33,7 @@ pkg: bootstrap
 test-rust:
 	cargo test --workspace --exclude wahook-wasm --features wahook/schema,wahook/deserialize,wahook/http
 	cargo test -p wahook-wasm --test native
+	cargo run -q --example readme_rust_verify
 
 test-wasm:
 	wasm-pack test --node bindings/wasm
