@@ -197,7 +197,11 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
             }
             each(&mut |d, src| message(cx, &env, d, src, provider_event, sent))
         }
-        Kind::Status => each(&mut |d, src| status(cx, &env, d, src, provider_event)),
+        Kind::Status => {
+            // Receipts carry no time of their own: `date_time` is it.
+            super::required(b, "date_time", "the event time", env.time);
+            each(&mut |d, src| status(cx, &env, d, src, provider_event))
+        }
         Kind::Delete => each(&mut |d, src| deleted(cx, &env, d, src, provider_event)),
         Kind::Edited { sent } => each(&mut |d, src| edited(cx, &env, d, src, provider_event, sent)),
         Kind::Connection => each(&mut |d, src| connection(cx, &env, d, src, provider_event)),
@@ -435,7 +439,7 @@ fn status(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provide
     });
     let from_me = d.bool("fromMe").or_else(|| k.and_then(|k| k.bool("fromMe")));
     let event = Event::Status(StatusEvent {
-        base: cx.base(provider_event, env.instance_id.clone(), super::required(d, "date_time", "the event time", env.time)),
+        base: cx.base(provider_event, env.instance_id.clone(), env.time),
         message_id,
         status,
         raw_status: raw,
