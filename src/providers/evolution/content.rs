@@ -98,7 +98,11 @@ pub(super) fn fill(m: &mut MessageEvent, message: &Obj<'_, '_>, message_type: Op
                 None => unsupported(&msg, key),
             },
             _ => {
-                msg.warn(WarningCode::InvalidType, key, format!("`{}` should be an object; content kind is `unsupported`", msg.key_path(key)));
+                msg.warn(
+                    WarningCode::InvalidType,
+                    key,
+                    format!("`{}` should be an object; content kind is `unsupported`", msg.key_path(key)),
+                );
                 Content::Unsupported { provider_kind: (*key).to_string() }
             }
         },
@@ -279,10 +283,7 @@ fn contacts_array(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
 // Reactions, polls, replies to interactive messages
 
 fn reaction(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
-    Content::Reaction {
-        emoji: o.str("text").unwrap_or_default(),
-        target_message_id: o.obj("key").and_then(|k| k.non_empty("id")),
-    }
+    Content::Reaction { emoji: o.str("text").unwrap_or_default(), target_message_id: o.obj("key").and_then(|k| k.non_empty("id")) }
 }
 
 fn poll(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {

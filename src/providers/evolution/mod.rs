@@ -55,18 +55,25 @@ fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<super::Found<'v, 'a>> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     /// `messages.upsert`, `send.message` (outbound).
-    Message { sent: bool },
+    Message {
+        sent: bool,
+    },
     /// `messages.update`: delivery statuses.
     Status,
     /// `messages.delete`: a `deleted` status.
     Delete,
     /// `messages.edited`, `send.message.update`: a Baileys protocol message (edit or revoke).
-    Edited { sent: bool },
+    Edited {
+        sent: bool,
+    },
     Connection,
     Presence,
     Call,
-    /// Everything else: a system event; `each` when every item of an array `data` is one event.
-    System { name: &'static str, each: bool },
+    /// Everything else: a system event named by [`system_name`]; `each` when every item of an
+    /// array `data` is one event.
+    System {
+        each: bool,
+    },
 }
 
 /// Evolution's event names (`src/api/types/wa.types.ts`, enum `Events`).
@@ -80,30 +87,30 @@ const EVENTS: &[(&str, Kind)] = &[
     ("connection.update", Kind::Connection),
     ("presence.update", Kind::Presence),
     ("call", Kind::Call),
-    ("qrcode.updated", Kind::System { name: "instance.qrcode_updated", each: false }),
-    ("application.startup", Kind::System { name: "instance.startup", each: false }),
-    ("instance.create", Kind::System { name: "instance.created", each: false }),
-    ("instance.delete", Kind::System { name: "instance.deleted", each: false }),
-    ("logout.instance", Kind::System { name: "instance.logged_out", each: false }),
-    ("remove.instance", Kind::System { name: "instance.removed", each: false }),
-    ("status.instance", Kind::System { name: "instance.status", each: false }),
-    ("creds.update", Kind::System { name: "instance.credentials_updated", each: false }),
-    ("messaging-history.set", Kind::System { name: "history.synced", each: false }),
-    ("messages.set", Kind::System { name: "history.messages", each: false }),
-    ("contacts.set", Kind::System { name: "history.contacts", each: false }),
-    ("chats.set", Kind::System { name: "history.chats", each: false }),
-    ("contacts.upsert", Kind::System { name: "contact.upserted", each: true }),
-    ("contacts.update", Kind::System { name: "contact.updated", each: true }),
-    ("chats.upsert", Kind::System { name: "chat.upserted", each: true }),
-    ("chats.update", Kind::System { name: "chat.updated", each: true }),
-    ("chats.delete", Kind::System { name: "chat.deleted", each: true }),
-    ("groups.upsert", Kind::System { name: "group.upserted", each: true }),
-    ("groups.update", Kind::System { name: "group.updated", each: true }),
-    ("group-participants.update", Kind::System { name: "group.participants_updated", each: false }),
-    ("labels.edit", Kind::System { name: "label.edited", each: false }),
-    ("labels.association", Kind::System { name: "label.association", each: false }),
-    ("typebot.start", Kind::System { name: "typebot.started", each: false }),
-    ("typebot.change-status", Kind::System { name: "typebot.status_changed", each: false }),
+    ("qrcode.updated", Kind::System { each: false }),
+    ("application.startup", Kind::System { each: false }),
+    ("instance.create", Kind::System { each: false }),
+    ("instance.delete", Kind::System { each: false }),
+    ("logout.instance", Kind::System { each: false }),
+    ("remove.instance", Kind::System { each: false }),
+    ("status.instance", Kind::System { each: false }),
+    ("creds.update", Kind::System { each: false }),
+    ("messaging-history.set", Kind::System { each: false }),
+    ("messages.set", Kind::System { each: false }),
+    ("contacts.set", Kind::System { each: false }),
+    ("chats.set", Kind::System { each: false }),
+    ("contacts.upsert", Kind::System { each: true }),
+    ("contacts.update", Kind::System { each: true }),
+    ("chats.upsert", Kind::System { each: true }),
+    ("chats.update", Kind::System { each: true }),
+    ("chats.delete", Kind::System { each: true }),
+    ("groups.upsert", Kind::System { each: true }),
+    ("groups.update", Kind::System { each: true }),
+    ("group-participants.update", Kind::System { each: false }),
+    ("labels.edit", Kind::System { each: false }),
+    ("labels.association", Kind::System { each: false }),
+    ("typebot.start", Kind::System { each: false }),
+    ("typebot.change-status", Kind::System { each: false }),
 ];
 
 /// Whether two event names are the same with ASCII case ignored and `.`, `-`, `_` taken as one
@@ -117,7 +124,50 @@ fn same_event(a: &str, b: &str) -> bool {
 }
 
 fn kind_of(event: &str) -> Option<Kind> {
-    EVENTS.iter().find(|(name, _)| same_event(event, name)).map(|(_, k)| *k)
+    lookup_event(event).map(|(_, k)| k)
+}
+
+/// The table entry of an event: its dotted name and kind.
+fn lookup_event(event: &str) -> Option<(&'static str, Kind)> {
+    EVENTS.iter().find(|(name, _)| same_event(event, name)).copied()
+}
+
+/// An event without an arm in [`system_name`] keeps its own name.
+fn other_name(event: &str) -> &'static str {
+    EVENTS.iter().find(|(name, _)| *name == event).map_or("system", |(name, _)| name)
+}
+
+/// The system event name of an Evolution event (its dotted table name).
+fn system_name(event: &str) -> &'static str {
+    match event {
+        // Evolution's event → the system event name.
+        "qrcode.updated" => "instance.qrcode_updated",
+        "application.startup" => "instance.startup",
+        "instance.create" => "instance.created",
+        "instance.delete" => "instance.deleted",
+        "logout.instance" => "instance.logged_out",
+        "remove.instance" => "instance.removed",
+        "status.instance" => "instance.status",
+        "creds.update" => "instance.credentials_updated",
+        "messaging-history.set" => "history.synced",
+        "messages.set" => "history.messages",
+        "contacts.set" => "history.contacts",
+        "chats.set" => "history.chats",
+        "contacts.upsert" => "contact.upserted",
+        "contacts.update" => "contact.updated",
+        "chats.upsert" => "chat.upserted",
+        "chats.update" => "chat.updated",
+        "chats.delete" => "chat.deleted",
+        "groups.upsert" => "group.upserted",
+        "groups.update" => "group.updated",
+        "group-participants.update" => "group.participants_updated",
+        "labels.edit" => "label.edited",
+        "labels.association" => "label.association",
+        "typebot.start" => "typebot.started",
+        "typebot.change-status" => "typebot.status_changed",
+        // Unreachable: every `Kind::System` entry of `EVENTS` has its arm above.
+        other => other_name(other),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +221,7 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
         _ => b.non_empty("instance"),
     };
     let env = Env { instance_id, time: b.iso("date_time"), me: b.non_empty("sender") };
-    let Some(kind) = kind_of(provider_event) else {
+    let Some((event_name, kind)) = lookup_event(provider_event) else {
         return vec![cx.unknown(b, provider_event, env.instance_id.clone(), env.time, "event")];
     };
     // One event per item of an array `data`; else one for the object (its source is then the whole body).
@@ -210,7 +260,7 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Eve
             None => vec![cx.unknown(b, provider_event, env.instance_id.clone(), env.time, "data")],
         },
         Kind::Call => each(&mut |d, src| call(cx, &env, d, src, provider_event)),
-        Kind::System { name, each: per_item } => system_events(cx, &env, b, provider_event, name, per_item),
+        Kind::System { each: per_item } => system_events(cx, &env, b, provider_event, system_name(event_name), per_item),
     }
 }
 
@@ -378,6 +428,11 @@ fn edited(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provide
 // Statuses
 
 /// Evolution's status names (`src/utils/renderStatus.ts`) and the spellings integrations relay.
+/// The system event of a receipt that carries poll votes.
+fn poll_updated() -> &'static str {
+    "poll.updated"
+}
+
 const STATUSES: &[(&str, Status)] = &[
     ("ERROR", Status::Failed),
     ("PENDING", Status::Accepted),
@@ -420,7 +475,7 @@ fn status(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provide
     if matches!(d.get("pollUpdates"), Some(Value::Array(_))) {
         let event = Event::System(SystemEvent {
             base: cx.base(provider_event, env.instance_id.clone(), env.time),
-            name: "poll.updated".into(),
+            name: poll_updated().into(),
             raw_name: provider_event.to_string(),
             chat,
             message_id,
@@ -535,7 +590,8 @@ fn presence(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provi
             at.warn(WarningCode::UnknownPresence, "lastKnownPresence", format!("presence `{raw}` is not known; presence is `unknown`"));
             Presence::Unknown
         });
-        let last_seen = p.and_then(|p| content::long(p, "lastSeen")).filter(|x| *x > 0.0).and_then(crate::time::from_seconds_field).map(|(ms, _)| ms);
+        let last_seen =
+            p.and_then(|p| content::long(p, "lastSeen")).filter(|x| *x > 0.0).and_then(crate::time::from_seconds_field).map(|(ms, _)| ms);
         let event = Event::Presence(PresenceEvent {
             base: cx.base(provider_event, env.instance_id.clone(), env.time),
             chat: chat.clone(),
@@ -605,19 +661,19 @@ fn system_events(cx: &Ctx<'_>, env: &Env, b: &Obj<'_, '_>, provider_event: &str,
     match b.get("data") {
         Some(Value::Object(_)) => {
             let Some(d) = b.obj("data") else { return Vec::new() };
-            let (name, sender) = match name {
-                "group.participants_updated" => (participants_name(&d), d.non_empty("author").and_then(|a| person(Some(&a), &[], None))),
-                "label.association" => (
-                    match d.non_empty("type").as_deref() {
-                        Some("add") => "label.chat_added",
-                        Some("remove") => "label.chat_removed",
-                        _ => "label.association",
-                    },
-                    None,
-                ),
-                "label.edited" if d.bool("deleted") == Some(true) => ("label.deleted", None),
-                _ => (name, None),
+            let name = match name {
+                "group.participants_updated" => participants_name(&d),
+                "label.association" => match d.non_empty("type").as_deref() {
+                    Some("add") => "label.chat_added",
+                    Some("remove") => "label.chat_removed",
+                    _ => name,
+                },
+                "label.edited" if d.bool("deleted") == Some(true) => "label.deleted",
+                _ => name,
             };
+            // Who changed a group's participants.
+            let sender =
+                if name.starts_with("group.participant") { d.non_empty("author").and_then(|a| person(Some(&a), &[], None)) } else { None };
             let chat = system_chat(&d);
             vec![build(name.to_string(), chat, sender, object_without(d.o, &[]), b.o)]
         }
