@@ -186,17 +186,18 @@ fn event_count(root: &Object<'_>) -> usize {
     match kind {
         Kind::Message { .. } => match root.get("data") {
             Some(Value::Object(d)) => match d.get("messages") {
-                Some(Value::Array(a)) if d.get("key").is_none() => a.len().max(1),
+                Some(Value::Array(a)) if matches!(d.get("key"), None | Some(Value::Null)) => a.len().max(1),
                 _ => 1,
             },
             _ => items(root),
         },
-        Kind::Status | Kind::Delete | Kind::System { each: true, .. } => items(root),
+        Kind::System { each: false } => 1,
         Kind::Presence => match root.get("data") {
             Some(Value::Object(d)) => super::len_of(d, "presences").max(1),
             _ => 1,
         },
-        _ => 1,
+        // Statuses, deletes, edits, connections, calls and per-item system events: one per item.
+        _ => items(root),
     }
 }
 
