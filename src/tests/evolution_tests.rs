@@ -23,16 +23,25 @@ fn event_names_in_both_spellings() {
 fn chats_and_people_carry_both_identities() {
     // Addressed by LID, the phone in remoteJidAlt.
     let c = chat_for("20011122233344@lid", &[Some("5511977776666@s.whatsapp.net".into()), None]);
-    assert_eq!((c.id.as_str(), c.phone.as_deref(), c.lid.as_deref()), ("20011122233344@lid", Some("5511977776666"), Some("20011122233344@lid")));
+    assert_eq!(
+        (c.id.as_str(), c.phone.as_deref(), c.lid.as_deref()),
+        ("20011122233344@lid", Some("5511977776666"), Some("20011122233344@lid"))
+    );
     // Addressed by phone, a device-qualified LID in remoteJidAlt.
     let c = chat_for("5521900000005@s.whatsapp.net", &[Some("10000000000006:20@lid".into())]);
-    assert_eq!((c.id.as_str(), c.phone.as_deref(), c.lid.as_deref()), ("5521900000005@c.us", Some("5521900000005"), Some("10000000000006@lid")));
+    assert_eq!(
+        (c.id.as_str(), c.phone.as_deref(), c.lid.as_deref()),
+        ("5521900000005@c.us", Some("5521900000005"), Some("10000000000006@lid"))
+    );
     // senderPn may be bare digits.
     let c = chat_for("20011122233344@lid", &[None, Some("5511977776666".into())]);
     assert_eq!(c.phone.as_deref(), Some("5511977776666"));
     // A person known by LID and phone has the phone's JID as id.
     let p = person(Some("20011122233344@lid"), &[Some("5511955554444@s.whatsapp.net".into())], Some("Ana".into())).expect("person");
-    assert_eq!((p.id.as_deref(), p.phone.as_deref(), p.lid.as_deref()), (Some("5511955554444@c.us"), Some("5511955554444"), Some("20011122233344@lid")));
+    assert_eq!(
+        (p.id.as_deref(), p.phone.as_deref(), p.lid.as_deref()),
+        (Some("5511955554444@c.us"), Some("5511955554444"), Some("20011122233344@lid"))
+    );
     // Only a LID: the LID is the id.
     let p = person(Some("20011122233344@lid"), &[None], None).expect("person");
     assert_eq!((p.id.as_deref(), p.phone), (Some("20011122233344@lid"), None));
@@ -57,7 +66,14 @@ fn receipt_statuses_by_name_and_by_number() {
     with_obj(r#"{"update":{"status":0}}"#, |d| assert_eq!(raw_status(d), Some(("0".into(), "ERROR".into()))));
     with_obj(r#"{"update":{"status":9}}"#, |d| assert_eq!(raw_status(d), Some(("9".into(), "9".into()))));
     with_obj(r#"{"keyId":"x"}"#, |d| assert_eq!(raw_status(d), None));
-    for (name, status) in [("ERROR", Status::Failed), ("pending", Status::Accepted), ("server_ack", Status::Sent), ("Delivery-Ack", Status::Delivered), ("PLAYED", Status::Played), ("DELETED", Status::Deleted)] {
+    for (name, status) in [
+        ("ERROR", Status::Failed),
+        ("pending", Status::Accepted),
+        ("server_ack", Status::Sent),
+        ("Delivery-Ack", Status::Delivered),
+        ("PLAYED", Status::Played),
+        ("DELETED", Status::Deleted),
+    ] {
         assert_eq!(lookup(STATUSES, name), Some(status), "{name}");
     }
 }

@@ -15,7 +15,7 @@ use crate::providers::{button, media_from_url, vcard_phones};
 use crate::read::Obj;
 
 /// A content kind: the key of the Baileys message object and the function that maps it.
-type Mapper = fn(&Obj<'_, '_>, &mut MessageEvent) -> Content;
+type Mapper = fn(&Obj<'_, '_>, &mut Extras) -> Content;
 
 /// Baileys message keys → content. Wrappers (`ephemeralMessage`, `viewOnceMessage*`,
 /// `documentWithCaptionMessage`, `editedMessage`, …) are unwrapped before this table is read.
@@ -69,9 +69,18 @@ const WRAPPERS: &[(&str, bool)] = &[
 /// metadata).
 const NOT_CONTENT: &[&str] = &["messageContextInfo", "mediaUrl", "base64", "speechToText", "senderKeyDistributionMessage"];
 
-/// Sets `content` (and reply, forward, view-once, edit fields) from `data.message`, preferring
-/// the key `messageType` names.
-pub(super) fn fill(m: &mut MessageEvent, message: &Obj<'_, '_>, message_type: Option<&str>) {
+/// What a message carries besides its content: reply, forward and edit fields.
+#[derive(Default)]
+pub(super) struct Extras {
+    pub reply_to: Option<String>,
+    pub forwarded: Option<bool>,
+    pub edited: bool,
+    pub edited_id: Option<String>,
+}
+
+/// The content of `data.message` (and reply, forward, view-once, edit fields into `m`),
+/// preferring the key `messageType` names.
+pub(super) fn fill(m: &mut Extras, message: &Obj<'_, '_>, message_type: Option<&str>) -> Content {
     let mut msg = message.clone();
     let mut view_once = false;
     // Unwrap nested wrappers (bounded: a hostile body could nest them deeply).
@@ -87,7 +96,7 @@ pub(super) fn fill(m: &mut MessageEvent, message: &Obj<'_, '_>, message_type: Op
     }
     let named = message_type.filter(|t| msg.has(t)).and_then(|t| KINDS.iter().find(|(k, _)| *k == t));
     let found = named.or_else(|| KINDS.iter().find(|(k, _)| msg.has(k)));
-    m.content = match found {
+    let mut content = match found {
         Some((key, map)) => match msg.get(key) {
             Some(Value::String(_)) if *key == "conversation" => Content::Text { text: msg.str(key).unwrap_or_default() },
             Some(Value::Object(_)) => match msg.obj(key) {
@@ -119,12 +128,13 @@ pub(super) fn fill(m: &mut MessageEvent, message: &Obj<'_, '_>, message_type: Op
         },
     };
     if view_once {
-        set_view_once(&mut m.content);
+        set_view_once(&mut content);
     }
     // Evolution's S3 link overrides WhatsApp's encrypted one.
     if let Some(u) = message.non_empty("mediaUrl") {
-        set_url(&mut m.content, u);
+        set_url(&mut content, u);
     }
+    content
 }
 
 fn unsupported(o: &Obj<'_, '_>, kind: &str) -> Content {
@@ -134,16 +144,16 @@ fn unsupported(o: &Obj<'_, '_>, kind: &str) -> Content {
 
 /// Reply and forward fields from the content's own `contextInfo` (Baileys), unless
 /// `data.contextInfo` (Evolution v2) already set them.
-fn context(m: &mut MessageEvent, o: &Obj<'_, '_>) {
+fn context(m: &mut Extras, o: &Obj<'_, '_>) {
     if let Some(c) = o.obj("contextInfo") {
         apply_context(m, &c);
     }
 }
 
 /// Sets `replyToMessageId` (`stanzaId`) and `forwarded` (`isForwarded`) when not set yet.
-pub(super) fn apply_context(m: &mut MessageEvent, c: &Obj<'_, '_>) {
-    if m.reply_to_message_id.is_none() && c.has("quotedMessage") {
-        m.reply_to_message_id = c.non_empty("stanzaId");
+pub(super) fn apply_context(m: &mut Extras, c: &Obj<'_, '_>) {
+    if m.reply_to.is_none() && c.has("quotedMessage") {
+        m.reply_to = c.non_empty("stanzaId");
     }
     if m.forwarded.is_none() {
         m.forwarded = c.bool("isForwarded");
@@ -195,15 +205,15 @@ fn seconds(o: &Obj<'_, '_>, key: &str) -> Option<i64> {
 // ---------------------------------------------------------------------------------------------
 // Text and media
 
-fn text(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn text(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Text { text: o.str("text").unwrap_or_default() }
 }
 
-fn extended_text(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn extended_text(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Text { text: o.str("text").unwrap_or_default() }
 }
 
-fn image(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn image(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Image {
         url: None,
         media_id: None,
@@ -216,7 +226,7 @@ fn image(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn video(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn video(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Video {
         url: None,
         media_id: None,
@@ -229,7 +239,7 @@ fn video(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn audio(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn audio(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Audio {
         url: None,
         media_id: None,
@@ -240,7 +250,7 @@ fn audio(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn document(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn document(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Document {
         url: None,
         media_id: None,
@@ -252,11 +262,11 @@ fn document(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn sticker(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn sticker(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Sticker { url: None, media_id: None, mime_type: o.non_empty("mimetype"), animated: o.bool("isAnimated") }
 }
 
-fn location(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn location(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Location {
         latitude: o.f64("degreesLatitude"),
         longitude: o.f64("degreesLongitude"),
@@ -271,22 +281,22 @@ fn card(o: &Obj<'_, '_>) -> ContactCard {
     ContactCard { name: o.non_empty("displayName"), phones: vcard.as_deref().map(vcard_phones).unwrap_or_default(), vcard }
 }
 
-fn contact(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn contact(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Contacts { contacts: vec![card(o)] }
 }
 
-fn contacts_array(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn contacts_array(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Contacts { contacts: o.objects("contacts").iter().map(card).collect() }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reactions, polls, replies to interactive messages
 
-fn reaction(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn reaction(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Reaction { emoji: o.str("text").unwrap_or_default(), target_message_id: o.obj("key").and_then(|k| k.non_empty("id")) }
 }
 
-fn poll(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn poll(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Poll {
         question: o.non_empty("name"),
         options: o.objects("options").iter().filter_map(|x| x.non_empty("optionName")).collect(),
@@ -296,15 +306,15 @@ fn poll(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
 }
 
 /// A vote: WhatsApp encrypts the chosen options (`vote.encPayload`), so only the poll is known.
-fn poll_update(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn poll_update(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::PollVote { poll_message_id: o.obj("pollCreationMessageKey").and_then(|k| k.non_empty("id")), options: Vec::new() }
 }
 
-fn buttons_response(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn buttons_response(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::ButtonReply { id: o.non_empty("selectedButtonId"), text: o.non_empty("selectedDisplayText") }
 }
 
-fn list_response(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn list_response(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::ListReply {
         id: o.obj("singleSelectReply").and_then(|s| s.non_empty("selectedRowId")),
         title: o.non_empty("title"),
@@ -312,12 +322,12 @@ fn list_response(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn template_button_reply(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn template_button_reply(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::ButtonReply { id: o.non_empty("selectedId"), text: o.non_empty("selectedDisplayText") }
 }
 
 /// A native-flow button tap: the button's id sits inside the `paramsJson` string.
-fn interactive_response(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn interactive_response(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     let params = o.obj("nativeFlowResponseMessage").and_then(|n| n.non_empty("paramsJson"));
     Content::ButtonReply { id: params.as_deref().and_then(json_id), text: o.obj("body").and_then(|b| b.non_empty("text")) }
 }
@@ -335,7 +345,7 @@ fn json_id(params: &str) -> Option<String> {
     }
 }
 
-fn buttons(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn buttons(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Buttons {
         text: o.non_empty("contentText"),
         footer: o.non_empty("footerText"),
@@ -344,7 +354,7 @@ fn buttons(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn list(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn list(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::List {
         title: o.non_empty("title"),
         text: o.non_empty("description"),
@@ -380,7 +390,7 @@ pub(super) fn protocol_type(o: &Obj<'_, '_>) -> Option<&'static str> {
 }
 
 /// `REVOKE` → `delete`; `MESSAGE_EDIT` → the new content, `edited` with `editedMessageId`.
-fn protocol(o: &Obj<'_, '_>, m: &mut MessageEvent) -> Content {
+fn protocol(o: &Obj<'_, '_>, m: &mut Extras) -> Content {
     let target = o.obj("key").and_then(|k| k.non_empty("id"));
     match protocol_type(o) {
         Some("REVOKE") => Content::Delete { target_message_id: target },
@@ -390,15 +400,12 @@ fn protocol(o: &Obj<'_, '_>, m: &mut MessageEvent) -> Content {
 }
 
 /// An edit: `editedMessage` holds the new message.
-pub(super) fn edit(o: &Obj<'_, '_>, m: &mut MessageEvent, target: Option<String>) -> Content {
+pub(super) fn edit(o: &Obj<'_, '_>, m: &mut Extras, target: Option<String>) -> Content {
     m.edited = true;
-    m.edited_message_id = target;
+    m.edited_id = target;
     match o.obj("editedMessage") {
-        Some(new) => {
-            let mut inner = m.clone();
-            fill(&mut inner, &new, None);
-            inner.content
-        }
+        // The new message's own reply/forward fields do not change the edit's.
+        Some(new) => fill(&mut Extras::default(), &new, None),
         None => {
             o.warn(WarningCode::MissingField, "editedMessage", format!("`{}` (the new content) is missing", o.key_path("editedMessage")));
             Content::Unsupported { provider_kind: "protocolMessage".into() }
@@ -409,7 +416,7 @@ pub(super) fn edit(o: &Obj<'_, '_>, m: &mut MessageEvent, target: Option<String>
 // ---------------------------------------------------------------------------------------------
 // Invites, events, pins, commerce
 
-fn group_invite(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn group_invite(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::GroupInvite {
         group_id: o.non_empty("groupJid"),
         group_name: o.non_empty("groupName"),
@@ -419,7 +426,7 @@ fn group_invite(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn event(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn event(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Event {
         name: o.non_empty("name"),
         description: o.non_empty("description"),
@@ -430,7 +437,7 @@ fn event(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn pin(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn pin(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     // `PinInChatMessage.Type`: 1 pin for all, 2 unpin for all.
     let action = match o.get("type") {
         Some(Value::Number("1")) => Some("pin".to_string()),
@@ -451,7 +458,7 @@ fn phone_of_jid(o: &Obj<'_, '_>, key: &str) -> Option<String> {
     o.non_empty(key).and_then(|j| crate::ids::party(Some(&j), None, None)).and_then(|p| p.phone)
 }
 
-fn order(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn order(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::Order {
         order_id: o.non_empty("orderId"),
         title: o.non_empty("orderTitle"),
@@ -466,7 +473,7 @@ fn order(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn product(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn product(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     let p = o.obj("product");
     let p = p.as_ref();
     Content::Product {
@@ -482,7 +489,7 @@ fn product(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
     }
 }
 
-fn newsletter_admin_invite(o: &Obj<'_, '_>, _: &mut MessageEvent) -> Content {
+fn newsletter_admin_invite(o: &Obj<'_, '_>, _: &mut Extras) -> Content {
     Content::NewsletterAdminInvite {
         newsletter_id: o.non_empty("newsletterJid"),
         newsletter_name: o.non_empty("newsletterName"),

@@ -364,12 +364,13 @@ fn message(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provid
         content: Content::Unsupported { provider_kind: message_type.clone().unwrap_or_else(|| "unknown".into()) },
         referral: None,
     };
+    let mut x = content::Extras::default();
     // Evolution v2 copies the content's `contextInfo` to `data.contextInfo`.
     if let Some(c) = d.obj("contextInfo") {
-        content::apply_context(&mut m, &c);
+        content::apply_context(&mut x, &c);
     }
     match d.obj("message") {
-        Some(msg) => content::fill(&mut m, &msg, message_type.as_deref()),
+        Some(msg) => m.content = content::fill(&mut x, &msg, message_type.as_deref()),
         None => {
             d.warn(
                 WarningCode::UnsupportedContent,
@@ -378,7 +379,15 @@ fn message(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provid
             );
         }
     }
+    set_extras(&mut m, x);
     cx.finish(Event::Message(m), source)
+}
+
+fn set_extras(m: &mut MessageEvent, x: content::Extras) {
+    m.reply_to_message_id = x.reply_to;
+    m.forwarded = x.forwarded;
+    m.edited = x.edited;
+    m.edited_message_id = x.edited_id;
 }
 
 /// `messages.edited` / `send.message.update`: the Baileys protocol message of an edit (or a
@@ -418,10 +427,12 @@ fn edited(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provide
         content: Content::Unsupported { provider_kind: "protocolMessage".into() },
         referral: None,
     };
+    let mut x = content::Extras::default();
     m.content = match content::protocol_type(d) {
         Some("REVOKE") => Content::Delete { target_message_id: target },
-        _ => content::edit(d, &mut m, target),
+        _ => content::edit(d, &mut x, target),
     };
+    set_extras(&mut m, x);
     cx.finish(Event::Message(m), source)
 }
 
