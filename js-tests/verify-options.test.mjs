@@ -15,6 +15,8 @@ test("checkVerifyOptions: usable options give null", () => {
   assert.equal(checkVerifyOptions({ provider: "greenapi", token: "t" }), null);
   assert.equal(checkVerifyOptions({ provider: "zapi", token: ["t"], header: "x-token" }), null);
   assert.equal(checkVerifyOptions({ provider: "plugchat", token: "t" }), null);
+  assert.equal(checkVerifyOptions({ provider: "evolution", apikey: "k" }), null);
+  assert.equal(checkVerifyOptions({ provider: "evolution", apikey: ["old", "new"], header: "x-webhook-token" }), null);
 });
 
 test("checkVerifyOptions: each missing or unusable option is named", () => {
@@ -27,7 +29,9 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
     [{ provider: "greenapi", token: undefined }, /^options\.verify\.token is missing: greenapi verification needs the webhookUrlToken/],
     [{ provider: "zapi", secret: "s" }, /^options\.verify\.token is missing/],
     [{ provider: "plugchat", token: 5 }, /^options\.verify\.token is number/],
-    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", not missing/],
+    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "evolution", not missing/],
+    [{ provider: "evolution", token: "t" }, /^options\.verify\.apikey is missing: evolution verification needs the instance API key/],
+    [{ provider: "evolution", apikey: [""] }, /^options\.verify\.apikey is an array/],
     [{ provider: "whatsapp", token: "t" }, /^options\.verify\.provider must be .* not "whatsapp"/],
     [{ provider: "callbell", secret: "s", toleranceSeconds: -1 }, /^options\.verify\.toleranceSeconds must be a non-negative number of seconds, not -1/],
     [{ provider: "callbell", secret: "s", now: NaN }, /^options\.verify\.now must be a finite number/],

@@ -184,14 +184,14 @@ const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorizati
 
 /**
  * Verifies that a request came from the provider: Callbell's HMAC signature, Green API's bearer
- * token, or Z-API/Plugchat's token header. On the raw bytes, synchronous, constant-time. Never throws.
+ * token, Z-API/Plugchat's token header, or Evolution's API key (header, else the body's `apikey`). On the raw bytes, synchronous, constant-time. Never throws.
  */
 export function verify(body, headers, options) {
   const invalid = { ok: false, reason: "invalid_options" };
   try {
     if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
-    const secrets = secretList(provider === "callbell" ? options.secret : options.token);
+    const secrets = secretList(provider === "callbell" ? options.secret : provider === "evolution" ? options.apikey : options.token);
     if (!secrets || !PROVIDERS.includes(provider)) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;
@@ -208,11 +208,12 @@ export function verify(body, headers, options) {
     }
     // Header presence and shape, then the size: a request without credentials, or with a body
     // over maxBytes, is refused without its body being encoded or copied into wasm.
-    const name = VERIFY_HEADER[provider] || (header.trim() === "" ? "z-api-token" : header.trim());
+    const name = VERIFY_HEADER[provider] || (header.trim() !== "" ? header.trim() : provider === "evolution" ? "apikey" : "z-api-token");
     const value = headerValue(encoded, name);
-    if (value == null) return { ok: false, reason: "missing_header" };
-    const token = provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
-    if (provider === "callbell" ? !signatureShape(value) : token.trim() === "") return { ok: false, reason: "malformed_header" };
+    // Evolution without the header falls back to the body's `apikey` (read in wasm).
+    if (value == null && provider !== "evolution") return { ok: false, reason: "missing_header" };
+    const token = value != null && provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
+    if (value != null && (provider === "callbell" ? !signatureShape(value) : token.trim() === "")) return { ok: false, reason: "malformed_header" };
     const size = typeof body === "string" ? body.length : body.byteLength;
     if (size > maxBytes) return { ok: false, reason: "too_large" };
     const bytes = bodyBytes(body);

@@ -91,6 +91,8 @@ export type VerifyOptions = (
   | { provider: "callbell"; secret: string | string[]; /** Default 300; exact to the millisecond. */ toleranceSeconds?: number; /** Epoch ms; default Date.now(). */ now?: number }
   | { provider: "greenapi"; token: string | string[] }
   | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string }
+  /** Evolution does not sign: the instance API key, from `header` when the request has it, else the body's top-level `apikey` (a token, not a signature). */
+  | { provider: "evolution"; apikey: string | string[]; /** Default "apikey". */ header?: string }
 ) & {
   /** Default 1_048_576 (as parse). A larger body is refused with reason "too_large" before it is copied into wasm. */
   maxBytes?: number;

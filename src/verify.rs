@@ -6,6 +6,8 @@
 //!   before the time, as Stripe does.
 //! - Green API sends `Authorization: Bearer <webhookUrlToken>` (also accepted without `Bearer `).
 //! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
+//! - Evolution API does not sign: its instance API key, in a header or the body's `apikey`
+//!   (`providers/evolution/verify.rs`).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
 //!
@@ -26,6 +28,8 @@ type HmacSha256 = Hmac<Sha256>;
 pub const CALLBELL_HEADER: &str = "x-callbell-signature";
 /// The default Z-API/Plugchat token header.
 pub const ZAPI_HEADER: &str = "z-api-token";
+/// The default Evolution API key header (`apikey`, as Evolution's own API names it).
+pub const EVOLUTION_HEADER: &str = crate::providers::evolution::verify::DEFAULT_HEADER;
 /// Default Callbell timestamp tolerance, both directions.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
 /// The same in milliseconds, the unit of [`VerifyOptions::Callbell`]'s `tolerance_ms`.
@@ -64,6 +68,13 @@ pub enum VerifyOptions {
     TokenHeader {
         /// Accepted tokens.
         tokens: Vec<String>,
+        /// Header name, case-insensitive.
+        header: String,
+    },
+    /// Evolution API: the instance API key, from `header` (default `apikey`) when the request has
+    /// it, else from the body's top-level `apikey`.
+    Evolution {
+        apikeys: Vec<String>,
         /// Header name, case-insensitive.
         header: String,
     },
@@ -194,6 +205,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             }
             token(headers.joined(header).as_deref().map(str::trim), tokens)
         }
+        VerifyOptions::Evolution { apikeys, header } => crate::providers::evolution::verify::verify(body, headers, apikeys, header),
     }
 }
 
@@ -208,7 +220,8 @@ fn system_now_ms() -> Option<i64> {
     None
 }
 
-fn token(value: Option<&str>, tokens: &[String]) -> VerifyResult {
+/// A token header's value against the accepted tokens (constant-time, over SHA-256 digests).
+pub(crate) fn token(value: Option<&str>, tokens: &[String]) -> VerifyResult {
     let tokens: Vec<&String> = tokens.iter().filter(|t| !t.is_empty()).collect();
     if tokens.is_empty() {
         return VerifyResult::fail(FailReason::InvalidOptions);

@@ -318,3 +318,46 @@ pub fn vcard_phones(vcard: &str) -> Vec<String> {
     }
     out
 }
+
+/// Media content from a URL alone (Callbell `attachments`, Evolution's S3 `mediaUrl` without a typed
+/// message): the kind from the file extension, anything else a document.
+pub fn media_from_url(url: String, caption: Option<String>) -> crate::model::Content {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let file_name = path.rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_string);
+    let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => crate::model::Content::Image {
+            url: Some(url),
+            media_id: None,
+            mime_type: None,
+            caption,
+            thumbnail_url: None,
+            view_once: None,
+            width: None,
+            height: None,
+        },
+        "webp" => crate::model::Content::Sticker { url: Some(url), media_id: None, mime_type: Some("image/webp".into()), animated: None },
+        "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => crate::model::Content::Video {
+            url: Some(url),
+            media_id: None,
+            mime_type: None,
+            caption,
+            seconds: None,
+            view_once: None,
+            width: None,
+            height: None,
+        },
+        "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => {
+            crate::model::Content::Audio { url: Some(url), media_id: None, mime_type: None, seconds: None, voice: None, view_once: None }
+        }
+        _ => crate::model::Content::Document {
+            url: Some(url),
+            media_id: None,
+            mime_type: None,
+            file_name,
+            title: None,
+            caption,
+            page_count: None,
+        },
+    }
+}

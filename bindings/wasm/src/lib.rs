@@ -229,6 +229,10 @@ pub fn verify_bytes(
             tokens: secrets,
             header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },
         }),
+        "evolution" => Some(VerifyOptions::Evolution {
+            apikeys: secrets,
+            header: if header.is_empty() { wahook::verify::EVOLUTION_HEADER.into() } else { header.into() },
+        }),
         _ => None,
     };
     match options {

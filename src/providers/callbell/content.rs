@@ -45,7 +45,7 @@ pub(super) fn content(p: &Obj<'_, '_>) -> Content {
         _ => None,
     });
     if let Some(url) = first_attachment {
-        return media_from_url(url, text.filter(|t| !t.is_empty()));
+        return crate::providers::media_from_url(url, text.filter(|t| !t.is_empty()));
     }
     if let Some(list) = p.obj("messageInteractiveList") {
         if let Some(content) = with_metadata(&list, interactive_list) {
@@ -128,25 +128,5 @@ fn reply_buttons(m: &Obj<'_, '_>) -> Content {
                 value: o.non_empty("postback_url"),
             })
             .collect(),
-    }
-}
-
-/// The media kind of an attachment URL, from its file extension.
-fn media_from_url(url: String, caption: Option<String>) -> Content {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let file_name = path.rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_string);
-    let ext = file_name.as_deref().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "heic" | "heif" => {
-            Content::Image { url: Some(url), media_id: None, mime_type: None, caption, thumbnail_url: None, view_once: None, width: None, height: None }
-        }
-        "webp" => Content::Sticker { url: Some(url), media_id: None, mime_type: Some("image/webp".into()), animated: None },
-        "mp4" | "mov" | "3gp" | "webm" | "mkv" | "avi" | "m4v" => {
-            Content::Video { url: Some(url), media_id: None, mime_type: None, caption, seconds: None, view_once: None, width: None, height: None }
-        }
-        "mp3" | "ogg" | "oga" | "opus" | "m4a" | "aac" | "amr" | "wav" => {
-            Content::Audio { url: Some(url), media_id: None, mime_type: None, seconds: None, voice: None, view_once: None }
-        }
-        _ => Content::Document { url: Some(url), media_id: None, mime_type: None, file_name, title: None, caption, page_count: None },
     }
 }
