@@ -74,6 +74,7 @@ pub enum VerifyOptions {
     /// Evolution API: the instance API key, from `header` (default `apikey`) when the request has
     /// it, else from the body's top-level `apikey`.
     Evolution {
+        /// Accepted instance API keys.
         apikeys: Vec<String>,
         /// Header name, case-insensitive.
         header: String,
@@ -103,9 +104,15 @@ impl VerifyOptions {
         VerifyOptions::TokenHeader { tokens: list(tokens), header: ZAPI_HEADER.to_string() }
     }
 
+    /// Evolution API, with the instance API keys (read from the `apikey` header, else from the
+    /// body's `apikey`: a shared token, not a signature).
+    pub fn evolution<S: Into<String>>(apikeys: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::Evolution { apikeys: list(apikeys), header: EVOLUTION_HEADER.to_string() }
+    }
+
     /// The header a token is read from (options that read one; others are returned unchanged).
     pub fn header(mut self, name: impl Into<String>) -> Self {
-        if let VerifyOptions::TokenHeader { header, .. } = &mut self {
+        if let VerifyOptions::TokenHeader { header, .. } | VerifyOptions::Evolution { header, .. } = &mut self {
             *header = name.into();
         }
         self
