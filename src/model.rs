@@ -747,6 +747,9 @@ pub struct PresenceEvent {
     pub presence: Presence,
     pub raw_presence: String,
     pub last_seen: Option<i64>,
+    /// Whose presence it is, when the body names the person (WAHA `presences[].participant`): in a
+    /// group, the member typing or recording; `None` when the body names only the chat.
+    pub participant: Option<Party>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -929,7 +932,7 @@ fn schema_of<S, T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator, _fie
 
 event_serialize!(MessageEvent { message_id => "messageId", direction => "direction", from_api => "fromApi", chat => "chat", sender => "sender", reply_to_message_id => "replyToMessageId", forwarded => "forwarded", edited => "edited", edited_message_id => "editedMessageId", content => "content", referral => "referral" });
 event_serialize!(StatusEvent { message_id => "messageId", status => "status", raw_status => "rawStatus", rank => "rank", actor => "actor", chat => "chat", error => "error" });
-event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen" });
+event_serialize!(PresenceEvent { chat => "chat", presence => "presence", raw_presence => "rawPresence", last_seen => "lastSeen", participant => "participant" });
 event_serialize!(ConnectionEvent { state => "state", raw_state => "rawState", reason => "reason", phone => "phone" });
 event_serialize!(CallEvent { call_id => "callId", chat => "chat", from => "from", state => "state", raw_state => "rawState", video => "video" });
 event_serialize!(SystemEvent { name => "name", raw_name => "rawName", chat => "chat", message_id => "messageId", sender => "sender", data => "data" });

@@ -6,6 +6,7 @@
 //!   before the time, as Stripe does.
 //! - Green API sends `Authorization: Bearer <webhookUrlToken>` (also accepted without `Bearer `).
 //! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
+//! - WAHA signs: `X-Webhook-Hmac` = hex HMAC-SHA512 of the raw body (`providers/waha/verify.rs`).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
 //!
@@ -45,6 +46,11 @@ pub enum VerifyOptions {
     },
     GreenApi {
         tokens: Vec<String>,
+    },
+    /// WAHA: `X-Webhook-Hmac` (hex HMAC-SHA512 of the body); logic in `providers/waha/verify.rs`.
+    Waha {
+        /// Accepted HMAC keys (rotation): any one may have signed.
+        keys: Vec<String>,
     },
     /// Z-API or Plugchat.
     TokenHeader {
@@ -86,8 +92,8 @@ pub struct VerifyResult {
 }
 
 impl VerifyResult {
-    const OK: VerifyResult = VerifyResult { ok: true, reason: None };
-    fn fail(reason: FailReason) -> Self {
+    pub(crate) const OK: VerifyResult = VerifyResult { ok: true, reason: None };
+    pub(crate) fn fail(reason: FailReason) -> Self {
         VerifyResult { ok: false, reason: Some(reason) }
     }
 }
@@ -116,6 +122,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             });
             token(value, tokens)
         }
+        VerifyOptions::Waha { keys } => crate::providers::waha::verify::verify(body, headers, keys),
         VerifyOptions::TokenHeader { tokens, header } => {
             if header.trim().is_empty() {
                 return VerifyResult::fail(FailReason::InvalidOptions);
@@ -234,7 +241,7 @@ pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
+pub(crate) fn hex_encode(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
@@ -245,7 +252,7 @@ fn hex_encode(bytes: &[u8]) -> String {
     s
 }
 
-fn hex_decode(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn hex_decode(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
     }
