@@ -236,6 +236,9 @@ fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
 }
 
 /// A valid `X-Callbell-Signature` value for a body, secret and time (unix seconds): for tests.
+/// A valid `X-Webhook-Hmac` value (WAHA) for a body and key: for tests.
+pub use crate::providers::waha::verify::sign as waha_sign;
+
 pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     let t = timestamp.to_string();
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))

@@ -123,6 +123,16 @@ fn chat_of(o: &Obj<'_, '_>, from_me: bool) -> Option<Chat> {
     Some(ids::chat(&raw, Hints::default(), lid))
 }
 
+/// Whether the session sent the message: `fromMe`, else the prefix of its serialized id
+/// (`true_…`), else `default`.
+fn from_me(o: &Obj<'_, '_>, default: bool) -> bool {
+    o.bool("fromMe").unwrap_or_else(|| match o.get("id") {
+        Some(Value::String(id)) if id.starts_with("true_") => true,
+        Some(Value::String(id)) if id.starts_with("false_") => false,
+        _ => default,
+    })
+}
+
 /// A person from a JID field (`participant`, `from`, `author`), named `name`.
 fn person(o: &Obj<'_, '_>, keys: &[&str], name: Option<String>) -> Option<Party> {
     let jid = o.first_str(keys).filter(|s| s != "me");
@@ -184,7 +194,7 @@ enum Kind {
 }
 
 fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, env: &Env, kind: Kind) -> Event {
-    let from_me = p.bool("fromMe").unwrap_or(false);
+    let from_me = from_me(p, false);
     let chat = chat_of(p, from_me);
     let sender = author(p, chat.as_ref(), from_me, env);
     let message_id = super::required(p, "id", "the message id", p.non_empty("id"));
@@ -248,7 +258,7 @@ fn author(p: &Obj<'_, '_>, chat: Option<&Chat>, from_me: bool, env: &Env) -> Opt
 /// is a group (else the voter's chat, or `vote.to` when the session voted).
 fn poll_vote(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, env: &Env) -> Event {
     let vote = p.obj("vote");
-    let from_me = vote.as_ref().and_then(|v| v.bool("fromMe")).unwrap_or(false);
+    let from_me = vote.as_ref().is_some_and(|v| from_me(v, false));
     let chat = vote.as_ref().and_then(|v| {
         let to = v.non_empty_text("to").filter(|t| t.as_ref() != "me");
         match to {
@@ -321,9 +331,14 @@ fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, 
         }
         Status::Unknown
     });
-    let from_me = p.bool("fromMe").unwrap_or(true);
+    let from_me = from_me(p, true);
+    // Acks carry no time of their own: the envelope's (newer WAHA versions send it).
+    let timestamp = event_time(p, env);
+    if timestamp.is_none() {
+        super::required(b, "timestamp", "the event time", None::<()>);
+    }
     let event = Event::Status(StatusEvent {
-        base: cx.base(provider_event, env.session.clone(), event_time(p, env)),
+        base: cx.base(provider_event, env.session.clone(), timestamp),
         message_id: super::required(p, "id", "the message id", p.non_empty("id")),
         status,
         raw_status,
@@ -485,7 +500,7 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, 
     let (chat, message_id, sender, timestamp) = match provider_event {
         "message.revoked" => {
             let m = p.obj("after").or_else(|| p.obj("before"));
-            let from_me = m.as_ref().and_then(|m| m.bool("fromMe")).unwrap_or(false);
+            let from_me = m.as_ref().is_some_and(|m| from_me(m, false));
             let chat = m.as_ref().and_then(|m| chat_of(m, from_me));
             let sender = m.as_ref().and_then(|m| author(m, chat.as_ref(), from_me, env));
             // The revoked message: `before.id` (a full id), else `revokedMessageId` (a bare id).
@@ -495,13 +510,13 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, 
         }
         "poll.vote.failed" => {
             let v = p.obj("vote");
-            let from_me = v.as_ref().and_then(|v| v.bool("fromMe")).unwrap_or(false);
+            let from_me = v.as_ref().is_some_and(|v| from_me(v, false));
             let chat = v.as_ref().and_then(|v| chat_of(v, from_me));
             let sender = if from_me { env.me.clone() } else { v.as_ref().and_then(|v| person(v, &["participant", "from"], None)) };
             (chat, v.as_ref().and_then(|v| v.non_empty("id")), sender, v.as_ref().and_then(|v| time(v, "timestamp")).or(env.time))
         }
         "event.response.failed" => {
-            let from_me = p.bool("fromMe").unwrap_or(false);
+            let from_me = from_me(p, false);
             let chat = chat_of(p, from_me);
             let sender = author(p, chat.as_ref(), from_me, env);
             (chat, p.non_empty("id"), sender, event_time(p, env))
