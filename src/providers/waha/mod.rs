@@ -437,12 +437,12 @@ fn presences(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &st
         .collect()
 }
 
+/// `call.*` events → call states.
+const CALL_STATES: &[(&str, CallState)] =
+    &[("call.received", CallState::Offer), ("call.accepted", CallState::Accepted), ("call.rejected", CallState::Rejected)];
+
 fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, env: &Env) -> Event {
-    let state = match provider_event {
-        "call.received" => CallState::Offer,
-        "call.accepted" => CallState::Accepted,
-        _ => CallState::Rejected,
-    };
+    let state = lookup(CALL_STATES, provider_event).unwrap_or(CallState::Unknown);
     let from = super::required(p, "from", "the caller", p.non_empty("from"));
     let event = Event::Call(CallEvent {
         base: cx.base(provider_event, env.session.clone(), event_time(p, env)),
