@@ -296,6 +296,8 @@ export interface PresenceEvent extends EventBase {
   presence: "available" | "unavailable" | "composing" | "recording" | "paused" | "unknown";
   rawPresence: string;
   lastSeen: number | null;
+  /** Whose presence it is, when the body names the person (WAHA `presences[].participant`): in a group, the member typing or recording; null when the body names only the chat. */
+  participant: Party | null;
 }
 
 export interface ConnectionEvent extends EventBase {
