@@ -120,7 +120,54 @@ fn chat_of(o: &Obj<'_, '_>, from_me: bool) -> Option<Chat> {
         }
     };
     let lid = id_chat.filter(|c| c.ends_with("@lid"));
-    Some(ids::chat(&raw, Hints::default(), lid))
+    let mut chat = ids::chat(&raw, Hints::default(), lid);
+    if chat.kind == ChatType::Direct {
+        let alt = alt_jid(o, if from_me { Alt::Recipient } else { Alt::Chat });
+        fill_identity(&mut chat.phone, &mut chat.lid, alt.as_deref());
+    }
+    Some(chat)
+}
+
+/// Which alternative identity of a raw message to read.
+#[derive(Clone, Copy)]
+enum Alt {
+    /// The chat's other JID (a direct chat by LID: its phone, and the reverse).
+    Chat,
+    /// The recipient's, on a message the session sent.
+    Recipient,
+    /// A group message's author.
+    Participant,
+}
+
+/// The other JID (phone for a LID, LID for a phone) that the engine's raw message gives: NOWEB
+/// `_data.key.remoteJidAlt` / `participantAlt`, GOWS `_data.Info.SenderAlt` / `RecipientAlt`.
+fn alt_jid(o: &Obj<'_, '_>, which: Alt) -> Option<String> {
+    let d = quiet_obj(o, "_data")?;
+    let noweb = quiet_obj(&d, "key").and_then(|k| match which {
+        Alt::Chat | Alt::Recipient => quiet_str(&k, "remoteJidAlt"),
+        Alt::Participant => quiet_str(&k, "participantAlt"),
+    });
+    noweb.or_else(|| {
+        let info = quiet_obj(&d, "Info")?;
+        let group = matches!(info.get("IsGroup"), Some(Value::Bool(true)));
+        match which {
+            Alt::Chat if !group => quiet_str(&info, "SenderAlt"),
+            Alt::Participant if group => quiet_str(&info, "SenderAlt"),
+            Alt::Recipient => quiet_str(&info, "RecipientAlt"),
+            _ => None,
+        }
+    })
+}
+
+/// Completes a phone or LID from an alternative JID (`…@s.whatsapp.net`/`@c.us` or `…@lid`).
+fn fill_identity(phone: &mut Option<String>, lid: &mut Option<String>, alt: Option<&str>) {
+    let Some(p) = ids::party(alt, None, None) else { return };
+    if phone.is_none() {
+        *phone = p.phone;
+    }
+    if lid.is_none() {
+        *lid = p.lid;
+    }
 }
 
 /// Whether the session sent the message: `fromMe`, else the prefix of its serialized id
@@ -246,10 +293,16 @@ fn author(p: &Obj<'_, '_>, chat: Option<&Chat>, from_me: bool, env: &Env) -> Opt
     let name = push_name(p);
     match chat {
         Some(c) if c.kind == ChatType::Direct => Some(ids::contact(c, None, name)),
-        _ => person(p, &["participant", "author"], name.clone()).or_else(|| {
-            let id = p.non_empty_text("id");
-            ids::party(id.as_deref().and_then(participant_of_id), None, name)
-        }),
+        _ => {
+            let mut author = person(p, &["participant", "author"], name.clone()).or_else(|| {
+                let id = p.non_empty_text("id");
+                ids::party(id.as_deref().and_then(participant_of_id), None, name)
+            });
+            if let Some(a) = author.as_mut() {
+                fill_identity(&mut a.phone, &mut a.lid, alt_jid(p, Alt::Participant).as_deref());
+            }
+            author
+        }
     }
 }
 
