@@ -15,6 +15,7 @@ test("checkVerifyOptions: usable options give null", () => {
   assert.equal(checkVerifyOptions({ provider: "greenapi", token: "t" }), null);
   assert.equal(checkVerifyOptions({ provider: "zapi", token: ["t"], header: "x-token" }), null);
   assert.equal(checkVerifyOptions({ provider: "plugchat", token: "t" }), null);
+  assert.equal(checkVerifyOptions({ provider: "waha", secret: ["old", "new"] }), null);
 });
 
 test("checkVerifyOptions: each missing or unusable option is named", () => {
@@ -27,7 +28,8 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
     [{ provider: "greenapi", token: undefined }, /^options\.verify\.token is missing: greenapi verification needs the webhookUrlToken/],
     [{ provider: "zapi", secret: "s" }, /^options\.verify\.token is missing/],
     [{ provider: "plugchat", token: 5 }, /^options\.verify\.token is number/],
-    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", not missing/],
+    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "waha", not missing/],
+    [{ provider: "waha", token: "t" }, /^options\.verify\.secret is missing: waha verification needs the webhook HMAC key/],
     [{ provider: "whatsapp", token: "t" }, /^options\.verify\.provider must be .* not "whatsapp"/],
     [{ provider: "callbell", secret: "s", toleranceSeconds: -1 }, /^options\.verify\.toleranceSeconds must be a non-negative number of seconds, not -1/],
     [{ provider: "callbell", secret: "s", now: NaN }, /^options\.verify\.now must be a finite number/],
