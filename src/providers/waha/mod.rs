@@ -465,8 +465,17 @@ fn presences(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &st
         _ => p.objects("presences").into_iter().map(|o| (None, o)).collect(),
     };
     if entries.is_empty() {
-        p.warn(WarningCode::MissingField, "presences", format!("`{}` is missing or empty; no presence event", p.key_path("presences")));
-        return Vec::new();
+        // Still one event (the chat's presence changed, to something the body does not say).
+        p.warn(WarningCode::MissingField, "presences", format!("`{}` is missing or empty; presence is `unknown`", p.key_path("presences")));
+        let event = Event::Presence(PresenceEvent {
+            base: cx.base(provider_event, env.session.clone(), env.time),
+            chat,
+            presence: Presence::Unknown,
+            raw_presence: String::new(),
+            last_seen: None,
+            participant: None,
+        });
+        return vec![cx.finish(event, b.o)];
     }
     entries
         .into_iter()

@@ -238,3 +238,10 @@ fn tampering_with_any_byte_fails() {
         key[i] ^= 0x01;
     }
 }
+
+#[test]
+fn presence_without_entries_is_one_unknown_presence() {
+    let r = parse(r#"{"event":"presence.update","session":"d","payload":{"id":"1@c.us","presences":[]}}"#);
+    assert!(matches!(r.events.as_slice(), [Event::Presence(PresenceEvent { presence: Presence::Unknown, .. })]));
+    assert!(r.warnings.iter().any(|w| w.code == WarningCode::MissingField && w.path.as_deref() == Some("payload.presences")));
+}
