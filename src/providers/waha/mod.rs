@@ -46,7 +46,10 @@ fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'
 /// `presence.update` is one event per entry of `payload.presences`; everything else one event.
 fn event_count(root: &crate::json::Object<'_>) -> usize {
     match (super::str_field(root, "event"), root.get("payload")) {
-        (Some("presence.update"), Some(Value::Object(p))) => super::len_of(p, "presences").max(1),
+        (Some("presence.update"), Some(Value::Object(p))) => match p.get("presences") {
+            Some(Value::Array(a)) => a.len().max(1),
+            _ => 1,
+        },
         _ => 1,
     }
 }
@@ -447,23 +450,11 @@ const PRESENCES: &[(&str, Presence)] = &[
 ];
 
 /// `presence.update`: `{ id: <chat>, presences: [{ participant, lastKnownPresence, lastSeen }] }`
-/// → one presence event per entry, in order (also `presences: { <jid>: { lastKnownPresence } }`).
+/// → one presence event per entry, in order.
 fn presences(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, env: &Env) -> Vec<Event> {
     let chat_id = super::required(p, "id", "the chat id", p.non_empty_text("id"));
     let chat = ids::chat(chat_id.as_deref().unwrap_or(""), Hints::default(), None);
-    let entries: Vec<(Option<String>, Obj<'_, '_>)> = match p.get("presences") {
-        Some(Value::Object(map)) => {
-            let holder = p.obj("presences");
-            map.entries
-                .iter()
-                .filter_map(|(k, v)| match (v, &holder) {
-                    (Value::Object(o), Some(h)) => Some((Some(k.to_string()), h.child(k, o))),
-                    _ => None,
-                })
-                .collect()
-        }
-        _ => p.objects("presences").into_iter().map(|o| (None, o)).collect(),
-    };
+    let entries = p.objects("presences");
     if entries.is_empty() {
         // Still one event (the chat's presence changed, to something the body does not say).
         p.warn(WarningCode::MissingField, "presences", format!("`{}` is missing or empty; presence is `unknown`", p.key_path("presences")));
@@ -479,13 +470,13 @@ fn presences(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &st
     }
     entries
         .into_iter()
-        .map(|(key, e)| {
+        .map(|e| {
             let raw = e.str("lastKnownPresence").unwrap_or_default();
             let presence = lookup(PRESENCES, &raw).unwrap_or_else(|| {
                 e.warn(WarningCode::UnknownPresence, "lastKnownPresence", format!("presence `{raw}` is not known; presence is `unknown`"));
                 Presence::Unknown
             });
-            let participant = e.non_empty("participant").or(key);
+            let participant = e.non_empty("participant");
             let event = Event::Presence(PresenceEvent {
                 base: cx.base(provider_event, env.session.clone(), env.time),
                 chat: chat.clone(),
