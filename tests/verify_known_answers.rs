@@ -100,7 +100,8 @@ fn openssl_hmac_sha512(key: &str, message: &[u8]) -> String {
 fn waha_hmac_matches_openssl_and_the_documented_example() {
     // WAHA's documented example (waha-docs content/docs/how-to/events/index.md, "HMAC authentication").
     let doc = br#"{"event":"message","session":"default","engine":"WEBJS"}"#;
-    let documented = "208f8a55dde9e05519e898b10b89bf0d0b3b0fdf11fdbf09b6b90476301b98d8097c462b2b17a6ce93b6b47a136cf2e78a33a63f6752c2c1631777076153fa89";
+    let documented =
+        "208f8a55dde9e05519e898b10b89bf0d0b3b0fdf11fdbf09b6b90476301b98d8097c462b2b17a6ce93b6b47a136cf2e78a33a63f6752c2c1631777076153fa89";
     assert_eq!(openssl_hmac_sha512("my-secret-key", doc), documented);
     let bodies: [&[u8]; 3] = [doc, b"", "{\"body\":\"ol\u{e1} \u{1f44d}\"}".as_bytes()];
     for (i, body) in bodies.iter().enumerate() {

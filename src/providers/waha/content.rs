@@ -92,9 +92,7 @@ fn media(p: &Obj<'_, '_>, media: Option<&Obj<'_, '_>>) -> Content {
     let file_name = media.and_then(|m| m.non_empty("filename"));
     let caption = p.non_empty("body");
     let proto = proto(p);
-    let proto_media = proto.as_ref().and_then(|m| {
-        PROTO_KEYS.iter().find_map(|(k, kind)| quiet_obj(m, k).map(|o| (*kind, o)))
-    });
+    let proto_media = proto.as_ref().and_then(|m| PROTO_KEYS.iter().find_map(|(k, kind)| quiet_obj(m, k).map(|o| (*kind, o))));
     let webjs = quiet_obj(p, "_data").and_then(|d| quiet_str(&d, "type")).and_then(|t| super::lookup(WEBJS_TYPES, &t));
     let kind = webjs.or_else(|| proto_media.as_ref().map(|(k, _)| *k)).or_else(|| mime_type.as_deref().map(kind_of_mime));
     // Numbers of the protocol message, read quietly (engine data).
@@ -155,7 +153,10 @@ fn media(p: &Obj<'_, '_>, media: Option<&Obj<'_, '_>>) -> Content {
             p.warn(
                 WarningCode::UnsupportedContent,
                 "hasMedia",
-                format!("`{}` is true but neither `media.mimetype` nor `_data` says which media; content is `unsupported`", p.key_path("hasMedia")),
+                format!(
+                    "`{}` is true but neither `media.mimetype` nor `_data` says which media; content is `unsupported`",
+                    p.key_path("hasMedia")
+                ),
             );
             Content::Unsupported { provider_kind: "media".into() }
         }
@@ -184,7 +185,11 @@ fn coordinate(l: &Obj<'_, '_>, key: &str) -> Option<f64> {
         Value::Number(n) => crate::number::parse_f64(n),
         Value::String(s) => crate::number::parse_f64(s.trim()),
         other => {
-            l.warn(WarningCode::InvalidType, key, format!("`{}` should be a number but is a {}; ignored", l.key_path(key), other.type_name()));
+            l.warn(
+                WarningCode::InvalidType,
+                key,
+                format!("`{}` should be a number but is a {}; ignored", l.key_path(key), other.type_name()),
+            );
             None
         }
     };

@@ -576,7 +576,8 @@ fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str, 
         }
         _ => {
             let group = p.obj("group").and_then(|g| g.non_empty("id"));
-            let chat_id = group.or_else(|| p.non_empty("chatId")).or_else(|| if provider_event == "chat.archive" { p.non_empty("id") } else { None });
+            let chat_id =
+                group.or_else(|| p.non_empty("chatId")).or_else(|| if provider_event == "chat.archive" { p.non_empty("id") } else { None });
             let participants = p.objects("participants");
             let sender = match participants.as_slice() {
                 [one] => person(one, &["id"], None),

@@ -41,7 +41,10 @@ fn group_message_sender_is_the_participant_and_message_any_has_the_same_key() {
     assert_eq!(m.base.instance_id.as_deref(), Some("s1"));
     assert_eq!(m.base.timestamp, Some(1_700_000_000_000));
     assert_eq!(a.events[0].base().dedupe_key, b.events[0].base().dedupe_key);
-    assert_eq!(a.events[0].base().dedupe_key, "waha:message:s1:120363000000000000@g.us:false_120363000000000000@g.us_3EB0AA_5511999999999@c.us");
+    assert_eq!(
+        a.events[0].base().dedupe_key,
+        "waha:message:s1:120363000000000000@g.us:false_120363000000000000@g.us_3EB0AA_5511999999999@c.us"
+    );
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
 
@@ -60,7 +63,9 @@ fn outbound_message_chat_is_to_and_sender_is_me() {
 
 #[test]
 fn lid_chat_from_the_id_joins_a_phone_chat() {
-    let e = first(r#"{"event":"message","session":"d","payload":{"id":"false_123456789@lid_AAA","timestamp":1700000000,"from":"5511999999999@c.us","body":"x"}}"#);
+    let e = first(
+        r#"{"event":"message","session":"d","payload":{"id":"false_123456789@lid_AAA","timestamp":1700000000,"from":"5511999999999@c.us","body":"x"}}"#,
+    );
     let Event::Message(m) = e else { panic!("not a message") };
     let c = m.chat.expect("chat");
     assert_eq!((c.id.as_str(), c.phone.as_deref(), c.lid.as_deref()), ("5511999999999@c.us", Some("5511999999999"), Some("123456789@lid")));
@@ -74,10 +79,21 @@ fn media_kind_from_engine_data_then_mimetype() {
         Event::Message(m) => m.content,
         _ => panic!("not a message"),
     };
-    assert!(matches!(kind(r#","_data":{"type":"ptt"},"media":{"url":"u","mimetype":"audio/ogg; codecs=opus"}"#), Content::Audio { voice: Some(true), .. }));
+    assert!(matches!(
+        kind(r#","_data":{"type":"ptt"},"media":{"url":"u","mimetype":"audio/ogg; codecs=opus"}"#),
+        Content::Audio { voice: Some(true), .. }
+    ));
     assert!(matches!(kind(r#","media":{"url":"u","mimetype":"audio/mpeg"}"#), Content::Audio { voice: None, .. }));
-    assert!(matches!(kind(r#","_data":{"message":{"audioMessage":{"ptt":true,"seconds":7}}},"media":null"#), Content::Audio { voice: Some(true), seconds: Some(7), url: None, .. }));
-    assert!(matches!(kind(r#","_data":{"message":{"ephemeralMessage":{"message":{"stickerMessage":{"isAnimated":true}}}}},"media":{"url":"u","mimetype":"image/webp"}"#), Content::Sticker { animated: Some(true), .. }));
+    assert!(matches!(
+        kind(r#","_data":{"message":{"audioMessage":{"ptt":true,"seconds":7}}},"media":null"#),
+        Content::Audio { voice: Some(true), seconds: Some(7), url: None, .. }
+    ));
+    assert!(matches!(
+        kind(
+            r#","_data":{"message":{"ephemeralMessage":{"message":{"stickerMessage":{"isAnimated":true}}}}},"media":{"url":"u","mimetype":"image/webp"}"#
+        ),
+        Content::Sticker { animated: Some(true), .. }
+    ));
     assert!(matches!(kind(r#","media":{"url":"u","mimetype":"image/webp"}"#), Content::Sticker { .. }));
     assert!(matches!(kind(r#","media":{"url":"u","mimetype":"video/mp4"}"#), Content::Video { .. }));
     assert!(matches!(kind(r#","media":{"url":"u","mimetype":"application/zip","filename":"a.zip"}"#), Content::Document { .. }));
@@ -86,28 +102,42 @@ fn media_kind_from_engine_data_then_mimetype() {
 
 #[test]
 fn location_vcards_and_polls() {
-    let content = |payload: &str| match first(&format!(r#"{{"event":"message","session":"d","payload":{{"id":"false_1@c.us_A","timestamp":1,"from":"1@c.us"{payload}}}}}"#)) {
+    let content = |payload: &str| match first(&format!(
+        r#"{{"event":"message","session":"d","payload":{{"id":"false_1@c.us_A","timestamp":1,"from":"1@c.us"{payload}}}}}"#
+    )) {
         Event::Message(m) => m.content,
         _ => panic!("not a message"),
     };
     assert_eq!(
         content(r#","location":{"latitude":"-23.5","longitude":-46.6,"description":"Cafe\nRua A, 1"}"#),
-        Content::Location { latitude: Some(-23.5), longitude: Some(-46.6), name: Some("Cafe".into()), address: Some("Rua A, 1".into()), url: None }
+        Content::Location {
+            latitude: Some(-23.5),
+            longitude: Some(-46.6),
+            name: Some("Cafe".into()),
+            address: Some("Rua A, 1".into()),
+            url: None
+        }
     );
-    let Content::Contacts { contacts } = content(r#","vCards":["BEGIN:VCARD\nVERSION:3.0\nFN:Ana B\nTEL;type=CELL;waid=5511999999999:+55 11 99999-9999\nEND:VCARD"]"#) else {
+    let Content::Contacts { contacts } =
+        content(r#","vCards":["BEGIN:VCARD\nVERSION:3.0\nFN:Ana B\nTEL;type=CELL;waid=5511999999999:+55 11 99999-9999\nEND:VCARD"]"#)
+    else {
         panic!("not contacts")
     };
     assert_eq!(contacts[0].name.as_deref(), Some("Ana B"));
     assert_eq!(contacts[0].phones, ["5511999999999"]);
     assert_eq!(
-        content(r#","_data":{"type":"poll_creation","pollName":"Lunch?","pollOptions":[{"name":"Yes"},{"name":"No"}],"pollSelectableOptionsCount":1}"#),
+        content(
+            r#","_data":{"type":"poll_creation","pollName":"Lunch?","pollOptions":[{"name":"Yes"},{"name":"No"}],"pollSelectableOptionsCount":1}"#
+        ),
         Content::Poll { question: Some("Lunch?".into()), options: vec!["Yes".into(), "No".into()], max_selections: Some(1) }
     );
 }
 
 #[test]
 fn acks_by_name_and_number() {
-    let status = |ack: &str| match first(&format!(r#"{{"event":"message.ack","session":"d","payload":{{"id":"true_1@c.us_A","from":"1@c.us","fromMe":true,{ack}}}}}"#)) {
+    let status = |ack: &str| match first(&format!(
+        r#"{{"event":"message.ack","session":"d","payload":{{"id":"true_1@c.us_A","from":"1@c.us","fromMe":true,{ack}}}}}"#
+    )) {
         Event::Status(s) => (s.status, s.raw_status, s.rank, s.error.is_some()),
         _ => panic!("not a status"),
     };
@@ -184,7 +214,8 @@ fn headers(pairs: &[(&str, &str)]) -> Headers {
 /// WAHA's documented example (waha-docs `content/docs/how-to/events/index.md`, "HMAC
 /// authentication"): body, key `my-secret-key`, algorithm `sha512`, and this `X-Webhook-Hmac`.
 const DOC_BODY: &[u8] = br#"{"event":"message","session":"default","engine":"WEBJS"}"#;
-const DOC_HMAC: &str = "208f8a55dde9e05519e898b10b89bf0d0b3b0fdf11fdbf09b6b90476301b98d8097c462b2b17a6ce93b6b47a136cf2e78a33a63f6752c2c1631777076153fa89";
+const DOC_HMAC: &str =
+    "208f8a55dde9e05519e898b10b89bf0d0b3b0fdf11fdbf09b6b90476301b98d8097c462b2b17a6ce93b6b47a136cf2e78a33a63f6752c2c1631777076153fa89";
 
 #[test]
 fn documented_known_answer() {
@@ -211,7 +242,10 @@ fn verification_failures() {
     assert_eq!(reason(headers(&[("X-Webhook-Hmac", "zz")]), &["my-secret-key"]), Some(FailReason::MalformedHeader));
     assert_eq!(reason(headers(&[("X-Webhook-Hmac", &DOC_HMAC[..126])]), &["my-secret-key"]), Some(FailReason::MalformedHeader));
     // A header sent twice is joined with ", ": never a valid HMAC.
-    assert_eq!(reason(headers(&[("X-Webhook-Hmac", DOC_HMAC), ("x-webhook-hmac", DOC_HMAC)]), &["my-secret-key"]), Some(FailReason::MalformedHeader));
+    assert_eq!(
+        reason(headers(&[("X-Webhook-Hmac", DOC_HMAC), ("x-webhook-hmac", DOC_HMAC)]), &["my-secret-key"]),
+        Some(FailReason::MalformedHeader)
+    );
 }
 
 #[test]
