@@ -9,7 +9,7 @@ DEMO_FILES ?= tests/fixtures/zapi/received-text.json tests/fixtures/zapi/message
   tests/fixtures/greenapi/incoming-image.json tests/fixtures/greenapi/outgoing-message-status-failed-swe004.json \
   tests/fixtures/callbell/message-created.json tests/fixtures/callbell/message-status-updated.json
 
-.PHONY: shapes serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-readme release-check test-conformance clean
+.PHONY: generate shapes serve bench demo test bootstrap bootstrap-browser pkg test-lint test-www test-rust test-wasm test-node test-deno test-workerd test-types test-browser test-readme release-check test-conformance clean
 
 ## demo: build the package and print the normalized JSON of the bundled examples (or FILE=body.json)
 demo: pkg
@@ -31,8 +31,9 @@ pkg: bootstrap
 	@scripts/build-pkg.sh
 
 test-rust:
-	cargo test --workspace --exclude wahook-wasm --features wahook/schema
+	cargo test --workspace --exclude wahook-wasm --features wahook/schema,wahook/deserialize,wahook/http
 	cargo test -p wahook-wasm --test native
+	cargo run -q --example readme_rust_verify
 
 test-wasm:
 	wasm-pack test --node bindings/wasm
@@ -79,11 +80,19 @@ test-conformance:
 	@if [ -f "$(SHARED)/conformance/run.mjs" ]; then node "$(SHARED)/conformance/run.mjs" --pkg pkg; \
 	else echo "conformance: $(SHARED)/conformance/run.mjs not found, skipped"; fi
 
-## shapes: regenerate pkg-template/shapes.js (object literals for the model's result shapes) after
-## a change to the model, then rebuild the package
-shapes: pkg
+## generate: after a change to the Rust model (src/model.rs) or a provider's name tables, rewrite
+## every file generated from them — the JSON Schema, the TypeScript model (pkg-template/model.d.ts),
+## the handler's name lists (names.js/.d.ts), the tape's object literals (shapes.js) — and rebuild
+## the package. CI fails when any of them is stale.
+generate: bootstrap
+	UPDATE_SCHEMA=1 cargo test -q --features schema --test schema
+	node scripts/gen-types.mjs
+	node scripts/gen-names.mjs
+	@scripts/build-pkg.sh
 	node scripts/gen-shapes.mjs
 	@scripts/build-pkg.sh
+
+shapes: generate
 
 ## serve: the inspector (www-example/) on http://127.0.0.1:8080/ (PORT=... to change)
 serve: pkg

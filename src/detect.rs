@@ -23,6 +23,16 @@ pub struct Recognised<'v, 'a> {
 pub struct Headers(pub Vec<(String, String)>);
 
 impl Headers {
+    /// Headers from name/value pairs.
+    ///
+    /// ```
+    /// let h = wahook::Headers::new([("X-Callbell-Signature", "t=1,v1=ab")]);
+    /// assert_eq!(h.get("x-callbell-signature"), Some("t=1,v1=ab"));
+    /// ```
+    pub fn new<N: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (N, V)>) -> Self {
+        Headers(pairs.into_iter().map(|(n, v)| (n.into(), v.into())).collect())
+    }
+
     /// The last value of a header (detection's hints).
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().rev().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
@@ -43,13 +53,34 @@ impl Headers {
     }
 }
 
+impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Headers {
+    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
+        Headers::new(pairs)
+    }
+}
+
+/// The headers of an `http` (hyper, axum, reqwest...) request, every value in order; a value that
+/// is not visible ASCII is read as UTF-8, lossily (no provider sends one).
+#[cfg(feature = "http")]
+impl From<&http::HeaderMap> for Headers {
+    fn from(map: &http::HeaderMap) -> Self {
+        Headers(map.iter().map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect())
+    }
+}
+
 /// What [`crate::detect`] returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Detection {
+    /// The provider that sent the body; `None` when detection failed (`reason` names the error code).
     pub provider: Option<Provider>,
+    /// True only when a Z-API-family body could also be Plugchat and neither hint nor headers
+    /// settled it.
     pub ambiguous: bool,
+    /// What settled the provider; `None` when `provider` is.
     pub detected_by: Option<DetectedBy>,
+    /// The provider's own event name (`ReceivedCallback`, `incomingMessageReceived`, ...); `None`
+    /// when no provider's shape matched.
     pub provider_event: Option<String>,
     /// Why: which keys decided, or the error code and what was wrong.
     pub reason: String,

@@ -6,6 +6,7 @@ use std::fmt;
 /// The error codes: each names one way a body (or the arguments) can be unusable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// The body is not valid JSON; `line` and `column` say where.
     InvalidJson,
@@ -28,6 +29,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The code as JSON and the JS package write it (`"invalid_json"`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
@@ -48,18 +50,26 @@ impl ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Error {
+    /// What kind of failure.
     pub code: ErrorCode,
+    /// What was wrong and where, for people.
     pub message: String,
+    /// 1-based line of `invalid_json` / `invalid_encoding`.
     pub line: Option<u32>,
+    /// 1-based column, in code points, of `invalid_json` / `invalid_encoding`.
     pub column: Option<u32>,
+    /// The verification failure of `unauthorized`.
     pub reason: Option<String>,
 }
 
 impl Error {
+    /// An error with a code and a message, no position.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Error { code, message: message.into(), line: None, column: None, reason: None }
     }
 
+    /// An error with a code, a message and a 1-based line and column (the column in code points);
+    /// positions beyond `u32::MAX` saturate.
     pub fn at(code: ErrorCode, message: impl Into<String>, line: usize, column: usize) -> Self {
         Error {
             code,

@@ -20,6 +20,7 @@
 //! content kinds become `unknown` events, `unsupported` contents and [`Warning`]s. Only bodies that
 //! are not JSON objects of a known shape are errors ([`ErrorCode`]). No input panics.
 
+#![warn(missing_docs)]
 // Untrusted input never panics: a panic in wasm kills the instance for every later request. These
 // lints make `cargo clippy` (run by `make test`) reject any unwrap, expect, panic or panicking index
 // in the library; tests may use them.
@@ -74,8 +75,14 @@ pub const DEFAULT_MAX_BYTES: usize = 1_048_576;
 /// The version of this library.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Options of [`parse`] and [`detect`].
+/// Options of [`parse`] and [`detect`]: start from [`ParseOptions::default`] and set what differs.
+///
+/// ```
+/// let options = wahook::ParseOptions::default().provider(wahook::Provider::Plugchat).include_raw(true);
+/// assert_eq!(options.provider, Some(wahook::Provider::Plugchat));
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ParseOptions {
     /// The provider the endpoint expects; settles Z-API vs Plugchat.
     pub provider: Option<Provider>,
@@ -90,6 +97,33 @@ pub struct ParseOptions {
 impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions { provider: None, headers: Headers::default(), include_raw: false, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+impl ParseOptions {
+    /// The provider the endpoint expects (settles Z-API vs Plugchat; a body of another provider's
+    /// shape is then `provider_mismatch`).
+    pub fn provider(mut self, provider: Provider) -> Self {
+        self.provider = Some(provider);
+        self
+    }
+
+    /// The request's headers (they can settle Z-API vs Plugchat).
+    pub fn headers(mut self, headers: impl Into<Headers>) -> Self {
+        self.headers = headers.into();
+        self
+    }
+
+    /// Attach each event's source JSON object as `raw`.
+    pub fn include_raw(mut self, include_raw: bool) -> Self {
+        self.include_raw = include_raw;
+        self
+    }
+
+    /// Bodies larger than this are `too_large` (default [`DEFAULT_MAX_BYTES`]).
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
     }
 }
 

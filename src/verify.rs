@@ -1,4 +1,4 @@
-//! Verification (SPEC §5): did a request really come from the provider?
+//! Verification: did a request really come from the provider?
 //!
 //! - Callbell signs: `X-Callbell-Signature: t=<unix seconds>,v1=<hex>` where `v1` is the hex
 //!   HMAC-SHA256 of `<t>.<raw body>` keyed with the whole secret string (including `whsec_`).
@@ -32,9 +32,21 @@ pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
 /// The same in milliseconds, the unit of [`VerifyOptions::Callbell`]'s `tolerance_ms`.
 pub const DEFAULT_TOLERANCE_MS: u64 = DEFAULT_TOLERANCE_SECONDS * 1000;
 
-/// How to verify, per provider.
+/// How to verify, per provider. Build one with the constructors ([`VerifyOptions::callbell`],
+/// [`VerifyOptions::green_api`], [`VerifyOptions::token_header`]); a list of secrets or tokens is
+/// a rotation list: any one of them may have signed.
+///
+/// ```
+/// use wahook::{verify, Headers, VerifyOptions};
+/// let body = br#"{"event":"message_created","payload":{}}"#;
+/// let header = wahook::verify::sign(body, "whsec_test", 1_700_000_000);
+/// let options = VerifyOptions::callbell(["whsec_test"]).at(1_700_000_000_000);
+/// assert!(verify(body, &Headers::new([("X-Callbell-Signature", header)]), &options).ok);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum VerifyOptions {
+    /// Callbell's `X-Callbell-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.
     Callbell {
         /// Accepted secrets (rotation): any one may have signed.
         secrets: Vec<String>,
@@ -44,7 +56,9 @@ pub enum VerifyOptions {
         /// Epoch milliseconds; `None` = the system clock (native only: pass it on wasm).
         now_ms: Option<i64>,
     },
+    /// Green API's `Authorization: Bearer <webhookUrlToken>`.
     GreenApi {
+        /// Accepted `webhookUrlToken`s.
         tokens: Vec<String>,
     },
     /// WAHA: `X-Webhook-Hmac` (hex HMAC-SHA512 of the body); logic in `providers/waha/verify.rs`.
@@ -52,26 +66,87 @@ pub enum VerifyOptions {
         /// Accepted HMAC keys (rotation): any one may have signed.
         keys: Vec<String>,
     },
-    /// Z-API or Plugchat.
+    /// Z-API or Plugchat: a token in a header the account owner configures.
     TokenHeader {
+        /// Accepted tokens.
         tokens: Vec<String>,
         /// Header name, case-insensitive.
         header: String,
     },
 }
 
+/// The secrets or tokens of a rotation list, as owned strings.
+fn list<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Vec<String> {
+    secrets.into_iter().map(Into::into).collect()
+}
+
+impl VerifyOptions {
+    /// Callbell, with the webhook signing secrets (`whsec_...`, whole), the default tolerance
+    /// ([`DEFAULT_TOLERANCE_MS`]) and the system clock (call [`VerifyOptions::at`] on wasm).
+    pub fn callbell<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::Callbell { secrets: list(secrets), tolerance_ms: DEFAULT_TOLERANCE_MS, now_ms: None }
+    }
+
+    /// Green API, with the `webhookUrlToken`s set on the instance.
+    pub fn green_api<S: Into<String>>(tokens: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::GreenApi { tokens: list(tokens) }
+    }
+
+    /// WAHA, with the webhook's HMAC keys (`hmac.key`, `WHATSAPP_HOOK_HMAC_KEY`).
+    pub fn waha<S: Into<String>>(keys: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::Waha { keys: list(keys) }
+    }
+
+    /// Z-API or Plugchat, with the tokens expected in the [`ZAPI_HEADER`] header (change it with
+    /// [`VerifyOptions::header`]).
+    pub fn token_header<S: Into<String>>(tokens: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::TokenHeader { tokens: list(tokens), header: ZAPI_HEADER.to_string() }
+    }
+
+    /// The header a token is read from (options that read one; others are returned unchanged).
+    pub fn header(mut self, name: impl Into<String>) -> Self {
+        if let VerifyOptions::TokenHeader { header, .. } = &mut self {
+            *header = name.into();
+        }
+        self
+    }
+
+    /// How far a signature's time may be from now, both directions (options that check a time).
+    pub fn tolerance_ms(mut self, ms: u64) -> Self {
+        if let VerifyOptions::Callbell { tolerance_ms, .. } = &mut self {
+            *tolerance_ms = ms;
+        }
+        self
+    }
+
+    /// "Now", in epoch milliseconds, instead of the system clock (options that check a time).
+    pub fn at(mut self, epoch_ms: i64) -> Self {
+        if let VerifyOptions::Callbell { now_ms, .. } = &mut self {
+            *now_ms = Some(epoch_ms);
+        }
+        self
+    }
+}
+
 /// Why verification failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FailReason {
+    /// The header that carries the signature or token is absent.
     MissingHeader,
+    /// The header is there but cannot be read (empty, no `t`, two `t`, ...).
     MalformedHeader,
+    /// The signature matches, but its time is outside the tolerance.
     Expired,
+    /// No accepted secret or token matches.
     Mismatch,
+    /// The options can never verify anything (no secret or token, an empty header name, no clock).
     InvalidOptions,
 }
 
 impl FailReason {
+    /// The reason as JSON and the JS package write it (`"missing_header"`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             FailReason::MissingHeader => "missing_header",
@@ -86,7 +161,9 @@ impl FailReason {
 /// `{ ok: true }` or `{ ok: false, reason }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct VerifyResult {
+    /// Whether the request is authentic.
     pub ok: bool,
+    /// Why not, when `ok` is false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<FailReason>,
 }
@@ -235,10 +312,10 @@ fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
     m.finalize().into_bytes().to_vec()
 }
 
-/// A valid `X-Callbell-Signature` value for a body, secret and time (unix seconds): for tests.
 /// A valid `X-Webhook-Hmac` value (WAHA) for a body and key: for tests.
 pub use crate::providers::waha::verify::sign as waha_sign;
 
+/// A valid `X-Callbell-Signature` value for a body, secret and time (unix seconds): for tests.
 pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     let t = timestamp.to_string();
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))

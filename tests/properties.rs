@@ -216,7 +216,7 @@ proptest! {
         let mut v = corpus()[i % corpus().len()].clone();
         mutate(&mut v, &mut { pick }, new);
         let body = serde_json::to_vec(&v).expect("ser");
-        match wahook::parse(&body, &ParseOptions { include_raw: true, ..ParseOptions::default() }) {
+        match wahook::parse(&body, &ParseOptions::default().include_raw(true)) {
             Ok(r) => {
                 let out = serde_json::to_value(&r).expect("ser");
                 for e in out["events"].as_array().expect("events") {

@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
         _ => None,
     };
     let headers = if hint & 0x80 != 0 { Headers(vec![("z-api-token".into(), "t".into())]) } else { Headers::default() };
-    let options = ParseOptions { provider, headers, include_raw: hint & 0x40 != 0, ..ParseOptions::default() };
+    let mut options = ParseOptions::default().headers(headers).include_raw(hint & 0x40 != 0);
+    options.provider = provider;
     let parsed = wahook::parse(body, &options);
     let detected = wahook::detect(body, &options);
     match &parsed {

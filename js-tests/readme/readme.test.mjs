@@ -97,6 +97,7 @@ test("the README shows each snippet file unchanged, and every snippet file", () 
   const paths = new Set(shown.map(([p]) => p));
   for (const f of readdirSync(snippetDir)) assert.ok(paths.has(`examples/readme/${f}`), `examples/readme/${f} is not shown in the README`);
   assert.ok(paths.has("examples/readme_rust.rs"));
+  assert.ok(paths.has("examples/readme_rust_verify.rs"));
 });
 
 test("the snippets type-check (tsc --strict, checkJs)", () => {

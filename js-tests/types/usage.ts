@@ -1,7 +1,7 @@
 // Type-checked usage of the package (tsc --noEmit): narrowing on event.type and content.kind must
 // compile, and the @ts-expect-error lines must fail to compile.
-import { parse, safeParse, detect, verify, fromRequest, WahookError } from "wahook";
-import type { ParseResult, WahookEvent, Content, StatusEvent, VerifyResult } from "wahook";
+import { parse, safeParse, detect, verify, fromRequest, WahookError, providers } from "wahook";
+import type { ParseResult, WahookEvent, Content, StatusEvent, VerifyResult, Provider } from "wahook";
 import { init, initSync } from "wahook/init";
 
 function describe(content: Content): string {
@@ -69,7 +69,8 @@ const ts: number | null = result.events[0].timestamp;
 const s = safeParse("{}");
 if (s.ok) s.value.events.length; else { const code: string = s.error.code; const line: number | null = s.error.line; void code; void line; }
 const d = detect("{}");
-const p: "zapi" | "plugchat" | "greenapi" | "callbell" | null = d.provider;
+const p: Provider | null = d.provider;
+const every: readonly Provider[] = providers; void every;
 const v: VerifyResult = verify("{}", new Headers(), { provider: "callbell", secret: ["a", "b"], now: 1 });
 if (!v.ok) { const reason: "missing_header" | "malformed_header" | "too_large" | "expired" | "mismatch" | "invalid_options" = v.reason; void reason; }
 const e = new WahookError({ code: "too_deep", message: "x" });

@@ -108,7 +108,9 @@ fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> 
         return Err(Error::new(ErrorCode::InvalidInput, "options.maxBytes must be a non-negative number"));
     }
     let max_bytes = if max_bytes >= usize::MAX as f64 { usize::MAX } else { max_bytes as usize };
-    Ok(ParseOptions { provider, headers: split_pairs(headers), include_raw, max_bytes })
+    let mut options = ParseOptions::default().headers(split_pairs(headers)).include_raw(include_raw).max_bytes(max_bytes);
+    options.provider = provider;
+    Ok(options)
 }
 
 #[wasm_bindgen]

@@ -51,7 +51,7 @@ fn every_fixture_crosses_the_tape_as_serde_json_writes_it() {
     for file in &files {
         let body = std::fs::read(file).expect("read fixture");
         for include_raw in [false, true] {
-            let options = wahook::ParseOptions { include_raw, ..Default::default() };
+            let options = wahook::ParseOptions::default().include_raw(include_raw);
             let (ok, expected) = match wahook::parse(&body, &options) {
                 Ok(r) => (true, serde_json::json!({ "ok": true, "value": serde_json::to_value(&r).expect("serde_json") })),
                 Err(e) => (false, serde_json::json!({ "ok": false, "error": serde_json::to_value(&e).expect("serde_json") })),
