@@ -128,6 +128,23 @@ test("verify: Callbell signatures computed with node:crypto", () => {
   assert.deepEqual(verify(callbellBody, { "x-callbell-signature": header }, null), { ok: false, reason: "invalid_options" });
 });
 
+test("verify: WAHA X-Webhook-Hmac (documented example, node:crypto, rotation, tampering)", () => {
+  // WAHA's documented example (waha-docs, events page, "HMAC authentication").
+  const doc = '{"event":"message","session":"default","engine":"WEBJS"}';
+  const documented = "208f8a55dde9e05519e898b10b89bf0d0b3b0fdf11fdbf09b6b90476301b98d8097c462b2b17a6ce93b6b47a136cf2e78a33a63f6752c2c1631777076153fa89";
+  const h = { "X-Webhook-Hmac": documented, "X-Webhook-Hmac-Algorithm": "sha512", "X-Webhook-Timestamp": "1" };
+  assert.deepEqual(verify(doc, h, { provider: "waha", secret: "my-secret-key" }), { ok: true });
+  assert.deepEqual(verify(new TextEncoder().encode(doc), new Headers(h), { provider: "waha", secret: ["old", "my-secret-key"] }), { ok: true });
+  const body = fixture("waha/message-text.json");
+  const mac = createHmac("sha512", "k").update(body).digest("hex");
+  assert.deepEqual(verify(body, { "x-webhook-hmac": mac }, { provider: "waha", secret: "k" }), { ok: true });
+  const flipped = Uint8Array.from(body); flipped[10] ^= 1;
+  assert.deepEqual(verify(flipped, { "x-webhook-hmac": mac }, { provider: "waha", secret: "k" }), { ok: false, reason: "mismatch" });
+  assert.deepEqual(verify(body, { "x-webhook-hmac": mac, "x-webhook-hmac-algorithm": "sha256" }, { provider: "waha", secret: "k" }), { ok: false, reason: "malformed_header" });
+  assert.deepEqual(verify(body, {}, { provider: "waha", secret: "k" }), { ok: false, reason: "missing_header" });
+  assert.deepEqual(verify(body, { "x-webhook-hmac": mac }, { provider: "waha", token: "k" }), { ok: false, reason: "invalid_options" });
+});
+
 test("verify: Green API bearer and Z-API token headers", () => {
   assert.deepEqual(verify("{}", { Authorization: "Bearer tok" }, { provider: "greenapi", token: "tok" }), { ok: true });
   assert.deepEqual(verify("{}", { authorization: "tok" }, { provider: "greenapi", token: ["a", "tok"] }), { ok: true });

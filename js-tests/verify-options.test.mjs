@@ -17,6 +17,7 @@ test("checkVerifyOptions: usable options give null", () => {
   assert.equal(checkVerifyOptions({ provider: "plugchat", token: "t" }), null);
   assert.equal(checkVerifyOptions({ provider: "evolution", apikey: "k" }), null);
   assert.equal(checkVerifyOptions({ provider: "evolution", apikey: ["old", "new"], header: "x-webhook-token" }), null);
+  assert.equal(checkVerifyOptions({ provider: "waha", secret: ["old", "new"] }), null);
 });
 
 test("checkVerifyOptions: each missing or unusable option is named", () => {
@@ -29,9 +30,10 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
     [{ provider: "greenapi", token: undefined }, /^options\.verify\.token is missing: greenapi verification needs the webhookUrlToken/],
     [{ provider: "zapi", secret: "s" }, /^options\.verify\.token is missing/],
     [{ provider: "plugchat", token: 5 }, /^options\.verify\.token is number/],
-    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "evolution", not missing/],
+    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "evolution", "waha", not missing/],
     [{ provider: "evolution", token: "t" }, /^options\.verify\.apikey is missing: evolution verification needs the instance API key/],
     [{ provider: "evolution", apikey: [""] }, /^options\.verify\.apikey is an array/],
+    [{ provider: "waha", token: "t" }, /^options\.verify\.secret is missing: waha verification needs the webhook HMAC key/],
     [{ provider: "whatsapp", token: "t" }, /^options\.verify\.provider must be .* not "whatsapp"/],
     [{ provider: "callbell", secret: "s", toleranceSeconds: -1 }, /^options\.verify\.toleranceSeconds must be a non-negative number of seconds, not -1/],
     [{ provider: "callbell", secret: "s", now: NaN }, /^options\.verify\.now must be a finite number/],

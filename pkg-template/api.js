@@ -180,18 +180,19 @@ function secretList(v) {
 }
 
 /** The headers verification reads, per provider. */
-const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization" };
+const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization", waha: "x-webhook-hmac" };
 
 /**
- * Verifies that a request came from the provider: Callbell's HMAC signature, Green API's bearer
- * token, Z-API/Plugchat's token header, or Evolution's API key (header, else the body's `apikey`). On the raw bytes, synchronous, constant-time. Never throws.
+ * Verifies that a request came from the provider: Callbell's HMAC signature, WAHA's HMAC
+ * (X-Webhook-Hmac), Green API's bearer token, Z-API/Plugchat's token header, or Evolution's API key
+ * (header, else the body's `apikey`). On the raw bytes, synchronous, constant-time. Never throws.
  */
 export function verify(body, headers, options) {
   const invalid = { ok: false, reason: "invalid_options" };
   try {
     if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
-    const secrets = secretList(provider === "callbell" ? options.secret : provider === "evolution" ? options.apikey : options.token);
+    const secrets = secretList(provider === "callbell" || provider === "waha" ? options.secret : provider === "evolution" ? options.apikey : options.token);
     if (!secrets || !PROVIDERS.includes(provider)) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;

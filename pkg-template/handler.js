@@ -54,6 +54,8 @@ function checkVerify(v) {
   }
   if (v.provider === "callbell") {
     if (!validSecret(v.secret)) throw configError('options.verify.secret is required for Callbell: the webhook signing secret ("whsec_..."), or an array of them while rotating');
+  } else if (v.provider === "waha") {
+    if (!validSecret(v.secret)) throw configError("options.verify.secret is required for WAHA: the webhook's HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY), or an array of them while rotating");
   } else if (!validSecret(v.token)) {
     const what = v.provider === "greenapi" ? "the webhookUrlToken Green API sends as `Authorization: Bearer <token>`" : `the token ${v.provider === "zapi" ? "Z-API" : "Plugchat"} sends in the ${JSON.stringify(v.header || "z-api-token")} header`;
     throw configError(`options.verify.token is required for ${v.provider}: ${what}`);

@@ -132,6 +132,11 @@ export interface PresenceEvent extends EventBase {
   rawPresence: string;
   /** When the contact was last online, epoch milliseconds, when the provider says. */
   lastSeen: number | null;
+  /**
+   * Whose presence it is, when the body names the person (WAHA `presences[].participant`):
+   * in a group, the member typing or recording; `null` when the body names only the chat.
+   */
+  participant: Party | null;
 }
 
 /** The connection state of the provider's instance changed. */

@@ -6,8 +6,10 @@
 //!   reuses the edited message's id (Z-API `isEdit`), and `:waiting` for a Z-API placeholder whose
 //!   content is not decrypted yet (the decrypted message that follows has the same id)
 //! - status: `<message id>:<raw status>`, then `:<participant>` when a group receipt names the
-//!   participant who read it (`participantPhone`, `participantLid` or `participant`)
-//! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`
+//!   participant who read it (`participantPhone`, `participantLid` or `participant`; WAHA:
+//!   `payload.participant`)
+//! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`, then `:<participant id>`
+//!   when the body names whose presence it is (WAHA group presences)
 //! - connection: `<raw state>:<timestamp>`, or `<raw state>:#<hash>` without a timestamp (so that
 //!   two disconnections with other errors differ)
 //! - call: `<call id>:<raw state>`
@@ -174,15 +176,24 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
         }
         Event::Status(s) => {
             k.id_or_hash(s.message_id.as_deref(), source).part(&s.raw_status);
+            // WAHA keeps the receipt in `payload`.
+            let holder = match (b.provider, source.get("payload")) {
+                (crate::model::Provider::Waha, Some(Value::Object(p))) => p,
+                _ => source,
+            };
             let participant = ["participantPhone", "participantLid", "participant"]
                 .iter()
-                .find_map(|f| source.get(f).and_then(Value::as_str).filter(|p| !p.is_empty()));
+                .find_map(|f| holder.get(f).and_then(Value::as_str).filter(|p| !p.is_empty()));
             if let Some(p) = participant {
                 k.part(p);
             }
         }
         Event::Presence(p) => {
             k.part(&p.chat.id).part(&p.raw_presence).num(b.timestamp.or(p.last_seen));
+            // A group's presences name the member (WAHA): one key per member.
+            if let Some(id) = p.participant.as_ref().and_then(|x| x.id.as_deref()) {
+                k.part(id);
+            }
         }
         Event::Connection(c) => {
             k.part(&c.raw_state);

@@ -1200,6 +1200,9 @@ event_struct! {
         raw_presence: String => "rawPresence",
         /// When the contact was last online, epoch milliseconds, when the provider says.
         last_seen: Option<i64> => "lastSeen",
+        /// Whose presence it is, when the body names the person (WAHA `presences[].participant`):
+        /// in a group, the member typing or recording; `null` when the body names only the chat.
+        participant: Option<Party> => "participant",
     }
 }
 

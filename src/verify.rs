@@ -8,6 +8,7 @@
 //! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
 //! - Evolution API does not sign: its instance API key, in a header or the body's `apikey`
 //!   (`providers/evolution/verify.rs`).
+//! - WAHA signs: `X-Webhook-Hmac` = hex HMAC-SHA512 of the raw body (`providers/waha/verify.rs`).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
 //!
@@ -64,6 +65,11 @@ pub enum VerifyOptions {
         /// Accepted `webhookUrlToken`s.
         tokens: Vec<String>,
     },
+    /// WAHA: `X-Webhook-Hmac` (hex HMAC-SHA512 of the body); logic in `providers/waha/verify.rs`.
+    Waha {
+        /// Accepted HMAC keys (rotation): any one may have signed.
+        keys: Vec<String>,
+    },
     /// Z-API or Plugchat: a token in a header the account owner configures.
     TokenHeader {
         /// Accepted tokens.
@@ -96,6 +102,11 @@ impl VerifyOptions {
     /// Green API, with the `webhookUrlToken`s set on the instance.
     pub fn green_api<S: Into<String>>(tokens: impl IntoIterator<Item = S>) -> Self {
         VerifyOptions::GreenApi { tokens: list(tokens) }
+    }
+
+    /// WAHA, with the webhook's HMAC keys (`hmac.key`, `WHATSAPP_HOOK_HMAC_KEY`).
+    pub fn waha<S: Into<String>>(keys: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::Waha { keys: list(keys) }
     }
 
     /// Z-API or Plugchat, with the tokens expected in the [`ZAPI_HEADER`] header (change it with
@@ -176,8 +187,8 @@ pub struct VerifyResult {
 }
 
 impl VerifyResult {
-    const OK: VerifyResult = VerifyResult { ok: true, reason: None };
-    fn fail(reason: FailReason) -> Self {
+    pub(crate) const OK: VerifyResult = VerifyResult { ok: true, reason: None };
+    pub(crate) fn fail(reason: FailReason) -> Self {
         VerifyResult { ok: false, reason: Some(reason) }
     }
 }
@@ -206,6 +217,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             });
             token(value, tokens)
         }
+        VerifyOptions::Waha { keys } => crate::providers::waha::verify::verify(body, headers, keys),
         VerifyOptions::TokenHeader { tokens, header } => {
             if header.trim().is_empty() {
                 return VerifyResult::fail(FailReason::InvalidOptions);
@@ -320,13 +332,16 @@ fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
     m.finalize().into_bytes().to_vec()
 }
 
+/// A valid `X-Webhook-Hmac` value (WAHA) for a body and key: for tests.
+pub use crate::providers::waha::verify::sign as waha_sign;
+
 /// A valid `X-Callbell-Signature` value for a body, secret and time (unix seconds): for tests.
 pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     let t = timestamp.to_string();
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
+pub(crate) fn hex_encode(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
@@ -337,7 +352,7 @@ fn hex_encode(bytes: &[u8]) -> String {
     s
 }
 
-fn hex_decode(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn hex_decode(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
     }

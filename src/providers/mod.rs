@@ -125,6 +125,7 @@ pub const RAW_BUDGET: usize = 4 << 20;
 
 impl Ctx<'_> {
     /// An event base; the dedupe key is filled in by [`Ctx::finish`].
+    #[inline(never)]
     pub fn base(&self, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> EventBase {
         EventBase {
             provider: self.provider,
@@ -137,6 +138,7 @@ impl Ctx<'_> {
     }
 
     /// Sets the dedupe key (and `raw`, when asked for) of an event built from `source`.
+    #[inline(never)]
     pub fn finish(&self, mut event: Event, source: &Object<'_>) -> Event {
         let key = dedupe::key(&event, source);
         let base = event.base_mut();

@@ -225,6 +225,7 @@ pub fn verify_bytes(
             Some(VerifyOptions::Callbell { secrets, tolerance_ms, now_ms: Some(now_ms.floor() as i64) })
         }
         "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
+        "waha" => Some(VerifyOptions::Waha { keys: secrets }),
         "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
             tokens: secrets,
             header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },

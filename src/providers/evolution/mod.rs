@@ -595,7 +595,8 @@ fn presence(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provi
         return vec![cx.unknown(d, provider_event, env.instance_id.clone(), env.time, "data")];
     };
     let chat = ids::chat(&id, Hints::default(), None);
-    let one = |p: Option<&Obj<'_, '_>>| {
+    // Whose presence: the entry's JID (a participant in a group, the contact in a direct chat).
+    let one = |jid: Option<&str>, p: Option<&Obj<'_, '_>>| {
         let raw = p.and_then(|p| p.non_empty("lastKnownPresence")).unwrap_or_default();
         let presence = lookup(PRESENCES, &raw).unwrap_or_else(|| {
             let at = p.unwrap_or(d);
@@ -610,13 +611,14 @@ fn presence(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provi
             presence,
             raw_presence: raw,
             last_seen,
+            participant: ids::party(jid, None, None),
         });
         cx.finish(event, p.map_or(source, |p| p.o))
     };
     if entries.is_empty() {
-        return vec![one(None)];
+        return vec![one(None, None)];
     }
-    entries.iter().map(|(_, p)| one(p.as_ref())).collect()
+    entries.iter().map(|(jid, p)| one(Some(jid), p.as_ref())).collect()
 }
 
 fn call(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provider_event: &str) -> Event {

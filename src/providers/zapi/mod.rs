@@ -421,6 +421,7 @@ fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
         presence,
         raw_presence: raw,
         last_seen: b.millis("lastSeen"),
+        participant: None,
     });
     cx.finish(event, b.o)
 }
