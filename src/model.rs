@@ -456,6 +456,17 @@ pub enum Content {
         title: Option<String>,
         description: Option<String>,
     },
+    /// The answer to a WhatsApp Flow (Cloud API `interactive.nfm_reply`).
+    FlowReply {
+        /// `flow` for Flows; other native-flow names as sent.
+        name: Option<String>,
+        /// The text shown in the chat (`Sent`).
+        body: Option<String>,
+        /// The Flow's answers: a JSON text, exactly as sent (`JSON.parse` it).
+        response_json: Option<String>,
+        /// `flow_token` of `response_json`, when it is a JSON object that has one.
+        flow_token: Option<String>,
+    },
     Poll {
         question: Option<String>,
         options: Vec<String>,
@@ -630,6 +641,7 @@ impl Content {
             Content::Reaction { .. } => "reaction",
             Content::ButtonReply { .. } => "buttonReply",
             Content::ListReply { .. } => "listReply",
+            Content::FlowReply { .. } => "flowReply",
             Content::Poll { .. } => "poll",
             Content::PollVote { .. } => "pollVote",
             Content::Delete { .. } => "delete",

@@ -6,6 +6,8 @@
 //!   before the time, as Stripe does.
 //! - Green API sends `Authorization: Bearer <webhookUrlToken>` (also accepted without `Bearer `).
 //! - Z-API and Plugchat send a token header (`z-api-token` unless configured).
+//! - Meta's Cloud API signs: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed
+//!   with the app secret>` (`providers/cloudapi/verify.rs`).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
 //!
@@ -52,6 +54,11 @@ pub enum VerifyOptions {
         /// Header name, case-insensitive.
         header: String,
     },
+    /// Meta's Cloud API: `X-Hub-Signature-256`.
+    CloudApi {
+        /// Accepted app secrets (rotation): any one may have signed.
+        secrets: Vec<String>,
+    },
 }
 
 /// Why verification failed.
@@ -86,8 +93,8 @@ pub struct VerifyResult {
 }
 
 impl VerifyResult {
-    const OK: VerifyResult = VerifyResult { ok: true, reason: None };
-    fn fail(reason: FailReason) -> Self {
+    pub(crate) const OK: VerifyResult = VerifyResult { ok: true, reason: None };
+    pub(crate) fn fail(reason: FailReason) -> Self {
         VerifyResult { ok: false, reason: Some(reason) }
     }
 }
@@ -122,6 +129,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             }
             token(headers.joined(header).as_deref().map(str::trim), tokens)
         }
+        VerifyOptions::CloudApi { secrets } => crate::providers::cloudapi::verify::verify(body, headers, secrets),
     }
 }
 
@@ -234,7 +242,12 @@ pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
+/// A valid `X-Hub-Signature-256` value (`sha256=<hex>`) for a body and Cloud API app secret: for tests.
+pub fn sign_cloudapi(body: &[u8], secret: &str) -> String {
+    crate::providers::cloudapi::verify::sign(body, secret)
+}
+
+pub(crate) fn hex_encode(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
@@ -245,7 +258,7 @@ fn hex_encode(bytes: &[u8]) -> String {
     s
 }
 
-fn hex_decode(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn hex_decode(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
     }
