@@ -118,14 +118,17 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, _provider_event: &str) -> Vec<Ev
         if changes.is_empty() {
             e.warn(WarningCode::MissingField, "changes", format!("`{}` holds no change", e.key_path("changes")));
         }
+        // A change that is one event of its own is identified by its entry (id and time) when the
+        // entry holds only it: the same account update sent again later is another event.
+        let whole = (changes.len() == 1).then_some(e.o);
         for ch in &changes {
-            change(cx, ch, entry_time, &mut out);
+            change(cx, ch, whole, entry_time, &mut out);
         }
     }
     out
 }
 
-fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry_time: Option<i64>, out: &mut Vec<Event>) {
+fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time: Option<i64>, out: &mut Vec<Event>) {
     let field = required(ch, "field", "the change's field", ch.str("field")).unwrap_or_default();
     let Some(v) = ch.obj("value") else {
         ch.warn(WarningCode::MissingField, "value", format!("`{}` is missing", ch.key_path("value")));
@@ -137,8 +140,10 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry_time: Option<i64>, out: &mut Vec
         "messages" => {
             let contacts = v.objects("contacts");
             let before = out.len();
-            for m in v.objects("messages") {
-                out.push(message(cx, &m, &contacts, &field, instance_id.clone()));
+            let messages = v.objects("messages");
+            let sole = messages.len() == 1;
+            for m in &messages {
+                out.push(message(cx, m, &contacts, sole, &field, instance_id.clone()));
             }
             for s in v.objects("statuses") {
                 out.push(status(cx, &s, &field, instance_id.clone()));
@@ -150,15 +155,17 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry_time: Option<i64>, out: &mut Vec
         "user_preferences" => {
             let contacts = v.objects("contacts");
             let before = out.len();
-            for p in v.objects("user_preferences") {
-                out.push(user_preference(cx, &p, &contacts, &field, instance_id.clone()));
+            let items = v.objects("user_preferences");
+            let sole = items.len() == 1;
+            for p in &items {
+                out.push(user_preference(cx, p, &contacts, sole, &field, instance_id.clone()));
             }
             if out.len() == before {
-                out.push(system(cx, ch, v, &field, USER_PREFERENCES.1, instance_id, entry_time));
+                out.push(system(cx, entry.unwrap_or(ch.o), v, &field, USER_PREFERENCES.1, instance_id, entry_time));
             }
         }
         _ => match lookup(FIELDS, &field) {
-            Some(name) => out.push(system(cx, ch, v, &field, name, instance_id, entry_time)),
+            Some(name) => out.push(system(cx, entry.unwrap_or(ch.o), v, &field, name, instance_id, entry_time)),
             None => out.push(cx.unknown(ch, &field, instance_id, entry_time, "field")),
         },
     }
@@ -203,14 +210,15 @@ fn person(wa_id: Option<&str>, bsuid: Option<&str>, name: Option<String>) -> Opt
     p
 }
 
-/// The `value.contacts[]` entry of a WhatsApp id or BSUID; the only entry when none matches (the
-/// placeholders of 360dialog's examples differ between `from` and `wa_id`).
-fn contact_of<'c, 'v, 'a>(contacts: &'c [Obj<'v, 'a>], wa_id: Option<&str>, bsuid: Option<&str>) -> Option<&'c Obj<'v, 'a>> {
+/// The `value.contacts[]` entry of a WhatsApp id or BSUID; when none matches and the change has
+/// one item (`sole`) and one contact, that contact (the placeholders of 360dialog's examples differ
+/// between `from` and `wa_id`).
+fn contact_of<'c, 'v, 'a>(contacts: &'c [Obj<'v, 'a>], wa_id: Option<&str>, bsuid: Option<&str>, sole: bool) -> Option<&'c Obj<'v, 'a>> {
     let by = |key: &str, want: Option<&str>| {
         want.and_then(|w| contacts.iter().find(|c| c.non_empty_text(key).is_some_and(|x| x == w)))
     };
     by("wa_id", wa_id).or_else(|| by("user_id", bsuid)).or(match contacts {
-        [only] => Some(only),
+        [only] if sole => Some(only),
         _ => None,
     })
 }
@@ -222,10 +230,10 @@ fn profile_name(c: Option<&Obj<'_, '_>>) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-fn message(cx: &Ctx<'_>, m: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], field: &str, instance_id: Option<String>) -> Event {
+fn message(cx: &Ctx<'_>, m: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], sole: bool, field: &str, instance_id: Option<String>) -> Event {
     let from = m.non_empty("from");
     let from_user = m.non_empty("from_user_id");
-    let contact = contact_of(contacts, from.as_deref(), from_user.as_deref());
+    let contact = contact_of(contacts, from.as_deref(), from_user.as_deref(), sole);
     let sender = person(from.as_deref(), from_user.as_deref(), profile_name(contact));
     let chat = match (m.non_empty("group_id"), &from, &from_user) {
         (Some(g), _, _) => Some(ids::group(&g)),
@@ -371,7 +379,7 @@ fn status(cx: &Ctx<'_>, s: &Obj<'_, '_>, field: &str, instance_id: Option<String
 
 fn system(
     cx: &Ctx<'_>,
-    ch: &Obj<'_, '_>,
+    source: &Object<'_>,
     v: Obj<'_, '_>,
     field: &str,
     name: &str,
@@ -388,14 +396,14 @@ fn system(
         sender: None,
         data: SystemData::Fields(object_without(v.o, &[])),
     };
-    cx.finish(Event::System(event), ch.o)
+    cx.finish(Event::System(event), source)
 }
 
 /// One `user_preferences[]` item: a customer stopped or resumed marketing messages.
-fn user_preference(cx: &Ctx<'_>, p: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], field: &str, instance_id: Option<String>) -> Event {
+fn user_preference(cx: &Ctx<'_>, p: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], sole: bool, field: &str, instance_id: Option<String>) -> Event {
     let wa_id = p.non_empty("wa_id");
     let bsuid = p.non_empty("user_id");
-    let contact = contact_of(contacts, wa_id.as_deref(), bsuid.as_deref());
+    let contact = contact_of(contacts, wa_id.as_deref(), bsuid.as_deref(), sole);
     let chat = wa_id.as_deref().or(bsuid.as_deref()).map(|c| ids::chat(c, ids::Hints::default(), None));
     let event = SystemEvent {
         base: cx.base(field, instance_id, p.get("timestamp").and_then(super::seconds_value)),
