@@ -27,7 +27,9 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
     [{ provider: "greenapi", token: undefined }, /^options\.verify\.token is missing: greenapi verification needs the webhookUrlToken/],
     [{ provider: "zapi", secret: "s" }, /^options\.verify\.token is missing/],
     [{ provider: "plugchat", token: 5 }, /^options\.verify\.token is number/],
-    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", not missing/],
+    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "cloudapi", not missing/],
+    [{ provider: "cloudapi" }, /^options\.verify\.secret is missing: cloudapi verification needs the Meta app secret/],
+    [{ provider: "cloudapi", token: "t" }, /^options\.verify\.secret is missing/],
     [{ provider: "whatsapp", token: "t" }, /^options\.verify\.provider must be .* not "whatsapp"/],
     [{ provider: "callbell", secret: "s", toleranceSeconds: -1 }, /^options\.verify\.toleranceSeconds must be a non-negative number of seconds, not -1/],
     [{ provider: "callbell", secret: "s", now: NaN }, /^options\.verify\.now must be a finite number/],
@@ -38,6 +40,7 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
   for (const [options, message] of cases) assert.match(checkVerifyOptions(options), message, JSON.stringify(options));
   // Empty entries of a rotation list are ignored, as verify() ignores them.
   assert.equal(checkVerifyOptions({ provider: "callbell", secret: ["", "whsec_new"] }), null);
+  assert.equal(checkVerifyOptions({ provider: "cloudapi", secret: ["old", "new"] }), null);
 });
 
 test("fromRequest: verify options without a secret or token reject with invalid_input, not unauthorized", async () => {

@@ -180,18 +180,21 @@ function secretList(v) {
 }
 
 /** The headers verification reads, per provider. */
-const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization" };
+const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization", cloudapi: "x-hub-signature-256" };
+
+/** Which providers sign with a secret (`secret`) rather than send a token (`token`). */
+const SIGNED = ["callbell", "cloudapi"];
 
 /**
- * Verifies that a request came from the provider: Callbell's HMAC signature, Green API's bearer
- * token, or Z-API/Plugchat's token header. On the raw bytes, synchronous, constant-time. Never throws.
+ * Verifies that a request came from the provider: Callbell's HMAC signature, Meta's Cloud API
+ * `X-Hub-Signature-256`, Green API's bearer token, or Z-API/Plugchat's token header. On the raw bytes, synchronous, constant-time. Never throws.
  */
 export function verify(body, headers, options) {
   const invalid = { ok: false, reason: "invalid_options" };
   try {
     if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
-    const secrets = secretList(provider === "callbell" ? options.secret : options.token);
+    const secrets = secretList(SIGNED.includes(provider) ? options.secret : options.token);
     if (!secrets || !PROVIDERS.includes(provider)) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;
@@ -212,7 +215,9 @@ export function verify(body, headers, options) {
     const value = headerValue(encoded, name);
     if (value == null) return { ok: false, reason: "missing_header" };
     const token = provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
-    if (provider === "callbell" ? !signatureShape(value) : token.trim() === "") return { ok: false, reason: "malformed_header" };
+    const malformed =
+      provider === "callbell" ? !signatureShape(value) : provider === "cloudapi" ? !/^sha256=[0-9a-f]{64}$/i.test(value.trim()) : token.trim() === "";
+    if (malformed) return { ok: false, reason: "malformed_header" };
     const size = typeof body === "string" ? body.length : body.byteLength;
     if (size > maxBytes) return { ok: false, reason: "too_large" };
     const bytes = bodyBytes(body);

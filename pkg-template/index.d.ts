@@ -204,6 +204,8 @@ export interface ContactsContent { kind: "contacts"; contacts: ContactCard[] }
 export interface ReactionContent { kind: "reaction"; /** "" when the reaction was removed. */ emoji: string; targetMessageId: string | null }
 export interface ButtonReplyContent { kind: "buttonReply"; id: string | null; text: string | null }
 export interface ListReplyContent { kind: "listReply"; id: string | null; title: string | null; description: string | null }
+/** The answer to a WhatsApp Flow (Cloud API `interactive.nfm_reply`). `responseJson` is the answers' JSON text as sent (`JSON.parse` it); `flowToken` is its `flow_token`. */
+export interface FlowReplyContent { kind: "flowReply"; name: string | null; body: string | null; responseJson: string | null; flowToken: string | null }
 export interface PollContent { kind: "poll"; question: string | null; options: string[]; /** 1 for single choice; null when any number may be chosen. */ maxSelections: number | null }
 export interface PollVoteContent { kind: "pollVote"; pollMessageId: string | null; options: string[] }
 export interface DeleteContent { kind: "delete"; targetMessageId: string | null }
@@ -252,6 +254,7 @@ export type Content =
   | ReactionContent
   | ButtonReplyContent
   | ListReplyContent
+  | FlowReplyContent
   | PollContent
   | PollVoteContent
   | DeleteContent
@@ -369,6 +372,7 @@ export interface Detection {
 export type VerifyOptions = (
   | { provider: "callbell"; secret: string | string[]; /** Default 300; exact to the millisecond. */ toleranceSeconds?: number; /** Epoch ms; default Date.now(). */ now?: number }
   | { provider: "greenapi"; token: string | string[] }
+  | { provider: "cloudapi"; /** The Meta app secret; several for rotation. Checks X-Hub-Signature-256. */ secret: string | string[] }
   | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string }
 ) & {
   /** Default 1_048_576 (as parse). A larger body is refused with reason "too_large" before it is copied into wasm. */

@@ -4,7 +4,9 @@
 // failed to authenticate (`unauthorized`). `verify()` itself never throws and answers
 // `invalid_options` for the same options.
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell"];
+const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell", "cloudapi"];
+/** Providers that sign with a secret (`secret`); the others send a token (`token`). */
+const SIGNED = ["callbell", "cloudapi"];
 
 function describe(v) {
   if (v === undefined) return "missing";
@@ -33,9 +35,13 @@ export function checkVerifyOptions(options) {
   if (!PROVIDERS.includes(provider)) {
     return `options.verify.provider must be one of ${PROVIDERS.map((p) => JSON.stringify(p)).join(", ")}, not ${typeof provider === "string" ? JSON.stringify(provider) : describe(provider)}`;
   }
-  const key = provider === "callbell" ? "secret" : "token";
+  const key = SIGNED.includes(provider) ? "secret" : "token";
   if (!validSecrets(options[key])) {
-    const what = provider === "callbell" ? "the webhook signing secret" : provider === "greenapi" ? "the webhookUrlToken" : "the token the provider sends in its header";
+    const what =
+      provider === "callbell" ? "the webhook signing secret"
+      : provider === "cloudapi" ? "the Meta app secret (App Dashboard > App settings > Basic), which signs X-Hub-Signature-256"
+      : provider === "greenapi" ? "the webhookUrlToken"
+      : "the token the provider sends in its header";
     return `options.verify.${key} is ${describe(options[key])}: ${provider} verification needs ${what}, a non-empty string or an array of them (is the environment variable set?)`;
   }
   const { toleranceSeconds, now, header } = options;

@@ -223,6 +223,7 @@ pub fn verify_bytes(
             Some(VerifyOptions::Callbell { secrets, tolerance_ms, now_ms: Some(now_ms.floor() as i64) })
         }
         "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
+        "cloudapi" => Some(VerifyOptions::CloudApi { secrets }),
         "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
             tokens: secrets,
             header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },
