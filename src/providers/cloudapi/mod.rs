@@ -3,8 +3,10 @@
 //!
 //! One body fans out: every `entry[].changes[]` of field `messages` gives one message event per
 //! `value.messages[]` and one status event per `value.statuses[]`, in that order; a `user_preferences`
-//! change gives one system event per `value.user_preferences[]`; any other documented field gives
-//! one system event ([`FIELDS`]). `instanceId` is `value.metadata.phone_number_id` (the business
+//! change gives one system event per `value.user_preferences[]`; `smb_message_echoes` one outbound
+//! message event per `value.message_echoes[]` (sent from the WhatsApp Business app); any other
+//! documented field gives one system event ([`FIELDS`]; `history` too: its messages are past ones,
+//! not to be answered). `instanceId` is `value.metadata.phone_number_id` (the business
 //! number the change is about), `null` for account-level fields that have no `metadata`.
 //!
 //! Identities: inbound messages come from the customer: `from` (a WhatsApp id = phone digits) is the
@@ -81,6 +83,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("payment_configuration_update", "payment.configuration_updated"),
 ];
 
+/// Keys of a change's `value` that every `messages`-like field has, left out of system events' `data`
+/// (`metadata.phone_number_id` is the `instanceId`).
+const ENVELOPE: &[&str] = &["messaging_product", "metadata"];
+
 /// Names outside the tables: (what the body says, system event name).
 const REQUEST_WELCOME: (&str, &str) = ("request_welcome", "chat.welcome_requested");
 const USER_PREFERENCES: (&str, &str) = ("user_preferences", "contact.preferences_updated");
@@ -96,6 +102,7 @@ fn change_count(change: &Object<'_>) -> usize {
     let n = match super::str_field(change, "field") {
         Some("messages") => objects_in(value, "messages").count() + objects_in(value, "statuses").count(),
         Some("user_preferences") => objects_in(value, "user_preferences").count(),
+        Some("smb_message_echoes") => objects_in(value, "message_echoes").count(),
         _ => 1,
     };
     n.max(1)
@@ -162,6 +169,15 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time
             }
             if out.len() == before {
                 out.push(system(cx, entry.unwrap_or(ch.o), v, &field, USER_PREFERENCES.1, instance_id, entry_time));
+            }
+        }
+        "smb_message_echoes" => {
+            let before = out.len();
+            for m in v.objects("message_echoes") {
+                out.push(echo(cx, &m, &field, instance_id.clone()));
+            }
+            if out.len() == before {
+                out.push(cx.unknown(ch, &field, instance_id, entry_time, "value"));
             }
         }
         _ => match lookup(FIELDS, &field) {
@@ -272,6 +288,36 @@ fn message(cx: &Ctx<'_>, m: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], sole: bool, 
         from_api: None,
         chat,
         sender,
+        reply_to_message_id: None,
+        forwarded: None,
+        edited: false,
+        edited_message_id: None,
+        content: Content::Unsupported { provider_kind: ty.clone() },
+        referral: None,
+    };
+    content::fill_message(&mut e, m, &ty);
+    cx.finish(Event::Message(e), m.o)
+}
+
+/// A message the business sent from the WhatsApp Business app (coexistence, `smb_message_echoes`):
+/// outbound, `fromApi: false`; the chat is the customer (`to`), the sender the business (`from`).
+fn echo(cx: &Ctx<'_>, m: &Obj<'_, '_>, field: &str, instance_id: Option<String>) -> Event {
+    let to = m.non_empty("to").or_else(|| m.non_empty("to_user_id"));
+    let chat = match to {
+        Some(t) => Some(ids::chat(&t, ids::Hints::default(), None)),
+        None => {
+            m.warn(WarningCode::MissingField, "to", format!("`{}` (the customer) is missing", m.key_path("to")));
+            None
+        }
+    };
+    let ty = required(m, "type", "the message type", m.str("type")).unwrap_or_default();
+    let mut e = MessageEvent {
+        base: cx.base(field, instance_id, seconds(m, "timestamp")),
+        message_id: required(m, "id", "the message id", m.non_empty("id")),
+        direction: Direction::Outbound,
+        from_api: Some(false),
+        chat,
+        sender: person(m.non_empty("from").as_deref(), None, None),
         reply_to_message_id: None,
         forwarded: None,
         edited: false,
@@ -394,7 +440,7 @@ fn system(
         chat: None,
         message_id: None,
         sender: None,
-        data: SystemData::Fields(object_without(v.o, &[])),
+        data: SystemData::Fields(object_without(v.o, ENVELOPE)),
     };
     cx.finish(Event::System(event), source)
 }
