@@ -78,7 +78,11 @@ fn content(msg: &Obj<'_, '_>, ty: &str) -> Content {
         Some((_, read)) => read(msg, ty),
         None => {
             let shown = if ty.is_empty() { "(none)" } else { ty };
-            msg.warn(WarningCode::UnsupportedContent, "type", format!("message type `{shown}` is not modelled; content kind is `unsupported`"));
+            msg.warn(
+                WarningCode::UnsupportedContent,
+                "type",
+                format!("message type `{shown}` is not modelled; content kind is `unsupported`"),
+            );
             Content::Unsupported { provider_kind: ty.to_string() }
         }
     }
@@ -109,9 +113,14 @@ fn media(msg: &Obj<'_, '_>, ty: &str) -> Content {
     match ty {
         "image" => Content::Image { url, media_id, mime_type, caption, thumbnail_url: None, view_once: None, width: None, height: None },
         "video" => Content::Video { url, media_id, mime_type, caption, seconds: None, view_once: None, width: None, height: None },
-        "audio" | "voice" => {
-            Content::Audio { url, media_id, mime_type, seconds: None, voice: o.bool("voice").or((ty == "voice").then_some(true)), view_once: None }
-        }
+        "audio" | "voice" => Content::Audio {
+            url,
+            media_id,
+            mime_type,
+            seconds: None,
+            voice: o.bool("voice").or((ty == "voice").then_some(true)),
+            view_once: None,
+        },
         "sticker" => Content::Sticker { url, media_id, mime_type, animated: o.bool("animated") },
         _ => Content::Document { url, media_id, mime_type, file_name: o.non_empty("filename"), title: None, caption, page_count: None },
     }
@@ -309,7 +318,10 @@ fn unavailable(msg: &Obj<'_, '_>, ty: &str) -> Content {
     msg.warn(
         WarningCode::UnsupportedContent,
         "type",
-        format!("Cloud API delivered a message of type `{ty}` without its content{}; content kind is `unsupported`", detail.unwrap_or_default()),
+        format!(
+            "Cloud API delivered a message of type `{ty}` without its content{}; content kind is `unsupported`",
+            detail.unwrap_or_default()
+        ),
     );
     Content::Unsupported { provider_kind: kind }
 }

@@ -230,9 +230,7 @@ fn person(wa_id: Option<&str>, bsuid: Option<&str>, name: Option<String>) -> Opt
 /// one item (`sole`) and one contact, that contact (the placeholders of 360dialog's examples differ
 /// between `from` and `wa_id`).
 fn contact_of<'c, 'v, 'a>(contacts: &'c [Obj<'v, 'a>], wa_id: Option<&str>, bsuid: Option<&str>, sole: bool) -> Option<&'c Obj<'v, 'a>> {
-    let by = |key: &str, want: Option<&str>| {
-        want.and_then(|w| contacts.iter().find(|c| c.non_empty_text(key).is_some_and(|x| x == w)))
-    };
+    let by = |key: &str, want: Option<&str>| want.and_then(|w| contacts.iter().find(|c| c.non_empty_text(key).is_some_and(|x| x == w)));
     by("wa_id", wa_id).or_else(|| by("user_id", bsuid)).or(match contacts {
         [only] if sole => Some(only),
         _ => None,

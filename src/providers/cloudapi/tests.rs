@@ -23,7 +23,9 @@ fn wrap(changes: &str) -> String {
 }
 
 fn messages_change(value: &str) -> String {
-    format!(r#"{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"15550001111","phone_number_id":"PNID"}},{value}}}}}"#)
+    format!(
+        r#"{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"15550001111","phone_number_id":"PNID"}},{value}}}}}"#
+    )
 }
 
 fn message(r: &ParseResult, i: usize) -> &MessageEvent {
@@ -138,7 +140,9 @@ fn forwards_voice_notes_videos_and_removed_reactions() {
         }
     );
     assert_eq!(message(&r, 1).forwarded, Some(true));
-    assert!(matches!(&message(&r, 1).content, Content::Video { media_id: Some(id), caption: Some(c), .. } if id == "731675419373506" && c == "Timelapse"));
+    assert!(
+        matches!(&message(&r, 1).content, Content::Video { media_id: Some(id), caption: Some(c), .. } if id == "731675419373506" && c == "Timelapse")
+    );
     assert_eq!(message(&r, 2).content, Content::Reaction { emoji: String::new(), target_message_id: Some("wamid.0".into()) });
     assert_eq!(message(&r, 2).reply_to_message_id, None);
     assert_eq!(message(&r, 3).reply_to_message_id.as_deref(), Some("wamid.0"));
