@@ -225,14 +225,19 @@ fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_ms
 }
 
 fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
+    hmac_sha256(secret, &[t.as_bytes(), b".", body])
+}
+
+/// HMAC-SHA256 of the concatenated `parts` keyed with `secret` (every provider that signs uses it).
+pub(crate) fn hmac_sha256(secret: &str, parts: &[&[u8]]) -> Vec<u8> {
     let mut m = match HmacSha256::new_from_slice(secret.as_bytes()) {
         Ok(m) => m,
         // HMAC takes keys of any length; this arm is never taken.
         Err(_) => return Vec::new(),
     };
-    m.update(t.as_bytes());
-    m.update(b".");
-    m.update(body);
+    for p in parts {
+        m.update(p);
+    }
     m.finalize().into_bytes().to_vec()
 }
 

@@ -140,34 +140,31 @@ fn location(msg: &Obj<'_, '_>, ty: &str) -> Content {
 }
 
 /// Shared contact cards: `name.formatted_name` (else first + last name) and each phone's `wa_id`,
-/// else the digits of `phone`.
+/// else the digits of `phone` (`+1 (415) 555-0829`).
 fn contacts(msg: &Obj<'_, '_>, ty: &str) -> Content {
     if !msg.has("contacts") {
         return missing(msg, "contacts", ty);
     }
-    let cards = msg
-        .objects("contacts")
-        .iter()
-        .map(|c| {
-            let n = c.obj("name");
-            let name = n.as_ref().and_then(|n| {
-                n.non_empty("formatted_name").or_else(|| {
-                    let parts: Vec<String> = ["first_name", "middle_name", "last_name"].iter().filter_map(|k| n.non_empty(k)).collect();
-                    (!parts.is_empty()).then(|| parts.join(" "))
-                })
+    let mut cards = Vec::new();
+    for c in msg.objects("contacts") {
+        let n = c.obj("name");
+        let name = n.as_ref().and_then(|n| {
+            n.non_empty("formatted_name").or_else(|| {
+                let parts: Vec<String> = ["first_name", "last_name"].iter().filter_map(|k| n.non_empty(k)).collect();
+                (!parts.is_empty()).then(|| parts.join(" "))
+            })
+        });
+        let mut phones: Vec<String> = Vec::new();
+        for p in c.objects("phones") {
+            let phone = p.non_empty("wa_id").or_else(|| {
+                p.non_empty("phone").map(|x| x.chars().filter(char::is_ascii_digit).collect::<String>()).filter(|d| !d.is_empty())
             });
-            let mut phones: Vec<String> = Vec::new();
-            for p in c.objects("phones") {
-                let phone = p.non_empty("wa_id").or_else(|| {
-                    p.non_empty("phone").map(|x| x.chars().filter(char::is_ascii_digit).collect::<String>()).filter(|d| !d.is_empty())
-                });
-                if let Some(x) = phone.filter(|x| !phones.contains(x)) {
-                    phones.push(x);
-                }
+            if let Some(x) = phone.filter(|x| !phones.contains(x)) {
+                phones.push(x);
             }
-            ContactCard { name, vcard: None, phones }
-        })
-        .collect();
+        }
+        cards.push(ContactCard { name, vcard: None, phones });
+    }
     Content::Contacts { contacts: cards }
 }
 
@@ -183,26 +180,21 @@ fn reaction(msg: &Obj<'_, '_>, ty: &str) -> Content {
 fn interactive(msg: &Obj<'_, '_>, ty: &str) -> Content {
     let Some(i) = msg.obj("interactive") else { return missing(msg, "interactive", ty) };
     let kind = i.str("type").unwrap_or_default();
-    match kind.as_str() {
-        "button_reply" => match i.obj("button_reply") {
-            Some(r) => Content::ButtonReply { id: r.str("id"), text: r.str("title") },
-            None => missing(&i, "button_reply", "interactive.button_reply"),
+    let modelled = matches!(kind.as_str(), "button_reply" | "list_reply" | "nfm_reply");
+    match i.obj(&kind).filter(|_| modelled) {
+        Some(r) => match kind.as_str() {
+            "button_reply" => Content::ButtonReply { id: r.str("id"), text: r.str("title") },
+            "list_reply" => Content::ListReply { id: r.str("id"), title: r.str("title"), description: r.non_empty("description") },
+            _ => flow_reply(&r),
         },
-        "list_reply" => match i.obj("list_reply") {
-            Some(r) => Content::ListReply { id: r.str("id"), title: r.str("title"), description: r.non_empty("description") },
-            None => missing(&i, "list_reply", "interactive.list_reply"),
-        },
-        "nfm_reply" => match i.obj("nfm_reply") {
-            Some(r) => flow_reply(&r),
-            None => missing(&i, "nfm_reply", "interactive.nfm_reply"),
-        },
-        other => {
+        None if modelled => missing(&i, &kind, ty),
+        None => {
             i.warn(
                 WarningCode::UnsupportedContent,
                 "type",
-                format!("interactive type `{other}` is not modelled; content kind is `unsupported`"),
+                format!("interactive type `{kind}` is not modelled; content kind is `unsupported`"),
             );
-            Content::Unsupported { provider_kind: format!("interactive.{other}") }
+            Content::Unsupported { provider_kind: format!("interactive.{kind}") }
         }
     }
 }

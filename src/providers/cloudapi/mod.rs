@@ -46,20 +46,16 @@ pub const MODULE: super::Module = super::Module {
     agrees_with: &[],
 };
 
-/// The provider event named by detection: the `field` of the first change (`messages`,
-/// `account_update`, …), else the `object`.
+/// The provider event named by detection: the `field` of the first entry's first change
+/// (`messages`, `account_update`, …), else the `object`.
 fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<super::Found<'v, 'a>> {
     let object = super::str_field(root, "object")?;
     if object != "whatsapp_business_account" {
         return None;
     }
     let Some(Value::Array(entries)) = root.get("entry") else { return None };
-    let first_field = entries
-        .iter()
-        .filter_map(Value::as_object)
-        .flat_map(|e| e.get("changes").and_then(Value::as_array).unwrap_or(&[]).iter())
-        .filter_map(Value::as_object)
-        .find_map(|c| super::str_field(c, "field"));
+    let first_field =
+        objects_in_values(entries).next().and_then(|e| objects_in(e, "changes").next()).and_then(|c| super::str_field(c, "field"));
     Some(super::Found::top(root, first_field.unwrap_or(object)))
 }
 
@@ -93,7 +89,11 @@ const USER_PREFERENCES: (&str, &str) = ("user_preferences", "contact.preferences
 
 /// The object items of an array field (what fans out).
 fn objects_in<'v, 'a>(o: &'v Object<'a>, key: &str) -> impl Iterator<Item = &'v Object<'a>> {
-    o.get(key).and_then(Value::as_array).unwrap_or(&[]).iter().filter_map(Value::as_object)
+    objects_in_values(o.get(key).and_then(Value::as_array).unwrap_or(&[]))
+}
+
+fn objects_in_values<'v, 'a>(items: &'v [Value<'a>]) -> impl Iterator<Item = &'v Object<'a>> {
+    items.iter().filter_map(Value::as_object)
 }
 
 /// How many events one `changes[]` item gives (as [`change`] builds them).
@@ -144,13 +144,15 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time
     };
     let instance_id = v.obj("metadata").and_then(|m| m.id("phone_number_id"));
     match field.as_str() {
-        "messages" => {
-            let contacts = v.objects("contacts");
+        "messages" | "smb_message_echoes" => {
+            // Echoes are messages the business sent from the WhatsApp Business app (coexistence).
+            let echoes = field != "messages";
+            let contacts = if echoes { Vec::new() } else { v.objects("contacts") };
             let before = out.len();
-            let messages = v.objects("messages");
+            let messages = v.objects(if echoes { "message_echoes" } else { "messages" });
             let sole = messages.len() == 1;
             for m in &messages {
-                out.push(message(cx, m, &contacts, sole, &field, instance_id.clone()));
+                out.push(message(cx, m, &contacts, sole, &field, instance_id.clone(), echoes));
             }
             for s in v.objects("statuses") {
                 out.push(status(cx, &s, &field, instance_id.clone()));
@@ -171,15 +173,6 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time
                 out.push(system(cx, entry.unwrap_or(ch.o), v, &field, USER_PREFERENCES.1, instance_id, entry_time));
             }
         }
-        "smb_message_echoes" => {
-            let before = out.len();
-            for m in v.objects("message_echoes") {
-                out.push(echo(cx, &m, &field, instance_id.clone()));
-            }
-            if out.len() == before {
-                out.push(cx.unknown(ch, &field, instance_id, entry_time, "value"));
-            }
-        }
         _ => match lookup(FIELDS, &field) {
             Some(name) => out.push(system(cx, entry.unwrap_or(ch.o), v, &field, name, instance_id, entry_time)),
             None => out.push(cx.unknown(ch, &field, instance_id, entry_time, "field")),
@@ -195,21 +188,10 @@ fn seconds(o: &Obj<'_, '_>, key: &str) -> Option<i64> {
         Some(v) => {
             let ms = super::seconds_value(v);
             if ms.is_none() {
-                o.warn(
-                    WarningCode::InvalidType,
-                    key,
-                    format!("`{}` should be epoch seconds but is {}; ignored", o.key_path(key), describe(v)),
-                );
+                o.warn(WarningCode::InvalidType, key, format!("`{}` is not epoch seconds; ignored", o.key_path(key)));
             }
             ms
         }
-    }
-}
-
-fn describe(v: &Value<'_>) -> String {
-    match v {
-        Value::String(s) => format!("the string \"{}\"", s.chars().take(40).collect::<String>()),
-        other => format!("a {}", other.type_name()),
     }
 }
 
@@ -244,83 +226,50 @@ fn profile_name(c: Option<&Obj<'_, '_>>) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-fn message(cx: &Ctx<'_>, m: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], sole: bool, field: &str, instance_id: Option<String>) -> Event {
+/// A message: inbound from the customer (`value.messages[]`), or `echo`ed — sent by the business
+/// from the WhatsApp Business app (`value.message_echoes[]`: outbound, `fromApi: false`, the customer
+/// in `to`).
+fn message(
+    cx: &Ctx<'_>,
+    m: &Obj<'_, '_>,
+    contacts: &[Obj<'_, '_>],
+    sole: bool,
+    field: &str,
+    instance_id: Option<String>,
+    echo: bool,
+) -> Event {
     let from = m.non_empty("from");
     let from_user = m.non_empty("from_user_id");
+    let (customer_key, customer) = if echo {
+        ("to", m.non_empty("to").or_else(|| m.non_empty("to_user_id")))
+    } else {
+        ("from", from.clone().or_else(|| from_user.clone()))
+    };
     let contact = contact_of(contacts, from.as_deref(), from_user.as_deref(), sole);
     let sender = person(from.as_deref(), from_user.as_deref(), profile_name(contact));
-    let chat = match (m.non_empty("group_id"), &from, &from_user) {
-        (Some(g), _, _) => Some(ids::group(&g)),
-        (None, Some(f), _) => Some(ids::chat(f, ids::Hints::default(), None)),
-        (None, None, Some(u)) => Some(ids::chat(u, ids::Hints::default(), None)),
-        (None, None, None) => {
-            m.warn(WarningCode::MissingField, "from", format!("`{}` (the customer) is missing", m.key_path("from")));
-            None
-        }
+    let chat = match m.non_empty("group_id") {
+        Some(g) => Some(ids::group(&g)),
+        None => required(m, customer_key, "the customer", customer.map(|c| ids::chat(&c, ids::Hints::default(), None))),
     };
     let timestamp = seconds(m, "timestamp");
     let message_id = required(m, "id", "the message id", m.non_empty("id"));
     let ty = required(m, "type", "the message type", m.str("type")).unwrap_or_default();
-    match ty.as_str() {
-        "system" => return system_message(cx, m, field, instance_id, timestamp, message_id, chat, sender),
-        _ if ty == REQUEST_WELCOME.0 => {
-            let base = cx.base(field, instance_id, timestamp);
-            let data = object_without(m.o, &["from", "id", "timestamp", "type"]);
-            let event = SystemEvent {
-                base,
-                name: REQUEST_WELCOME.1.into(),
-                raw_name: ty,
-                chat,
-                message_id,
-                sender,
-                data: SystemData::Fields(data),
-            };
-            return cx.finish(Event::System(event), m.o);
-        }
-        _ => {}
+    let base = cx.base(field, instance_id, timestamp);
+    if ty == "system" || ty == REQUEST_WELCOME.0 {
+        return system_message(cx, m, base, &ty, message_id, chat, sender);
     }
     let mut e = MessageEvent {
-        base: cx.base(field, instance_id, timestamp),
+        base,
         message_id,
-        direction: Direction::Inbound,
-        from_api: None,
+        direction: if echo { Direction::Outbound } else { Direction::Inbound },
+        from_api: echo.then_some(false),
         chat,
         sender,
         reply_to_message_id: None,
         forwarded: None,
         edited: false,
         edited_message_id: None,
-        content: Content::Unsupported { provider_kind: ty.clone() },
-        referral: None,
-    };
-    content::fill_message(&mut e, m, &ty);
-    cx.finish(Event::Message(e), m.o)
-}
-
-/// A message the business sent from the WhatsApp Business app (coexistence, `smb_message_echoes`):
-/// outbound, `fromApi: false`; the chat is the customer (`to`), the sender the business (`from`).
-fn echo(cx: &Ctx<'_>, m: &Obj<'_, '_>, field: &str, instance_id: Option<String>) -> Event {
-    let to = m.non_empty("to").or_else(|| m.non_empty("to_user_id"));
-    let chat = match to {
-        Some(t) => Some(ids::chat(&t, ids::Hints::default(), None)),
-        None => {
-            m.warn(WarningCode::MissingField, "to", format!("`{}` (the customer) is missing", m.key_path("to")));
-            None
-        }
-    };
-    let ty = required(m, "type", "the message type", m.str("type")).unwrap_or_default();
-    let mut e = MessageEvent {
-        base: cx.base(field, instance_id, seconds(m, "timestamp")),
-        message_id: required(m, "id", "the message id", m.non_empty("id")),
-        direction: Direction::Outbound,
-        from_api: Some(false),
-        chat,
-        sender: person(m.non_empty("from").as_deref(), None, None),
-        reply_to_message_id: None,
-        forwarded: None,
-        edited: false,
-        edited_message_id: None,
-        content: Content::Unsupported { provider_kind: ty.clone() },
+        content: Content::Unsupported { provider_kind: String::new() },
         referral: None,
     };
     content::fill_message(&mut e, m, &ty);
@@ -335,41 +284,37 @@ const SYSTEM_TYPES: &[(&str, &str)] = &[
     ("customer_identity_changed", "contact.identity_changed"),
 ];
 
-#[allow(clippy::too_many_arguments)]
+/// A `system` message (a customer changed number or user id) or a `request_welcome` (a customer
+/// opened the chat for the first time): system events about the customer.
 fn system_message(
     cx: &Ctx<'_>,
     m: &Obj<'_, '_>,
-    field: &str,
-    instance_id: Option<String>,
-    timestamp: Option<i64>,
+    base: EventBase,
+    ty: &str,
     message_id: Option<String>,
     chat: Option<Chat>,
     sender: Option<Party>,
 ) -> Event {
-    let sys = m.obj("system");
-    let raw = sys.as_ref().and_then(|s| s.non_empty("type")).unwrap_or_default();
-    let name = match lookup(SYSTEM_TYPES, &raw) {
-        Some(n) => n.to_string(),
-        None => {
-            let shown = if raw.is_empty() { "system" } else { raw.as_str() };
-            m.warn(
-                WarningCode::UnknownNotification,
-                "system.type",
-                format!("system message type `{shown}` is not in this library's table; named `system.{}`", shown.to_ascii_lowercase()),
-            );
-            format!("system.{}", shown.to_ascii_lowercase())
-        }
+    let (name, raw_name, data) = if ty == REQUEST_WELCOME.0 {
+        (REQUEST_WELCOME.1.to_string(), ty.to_string(), object_without(m.o, &["from", "id", "timestamp", "type"]))
+    } else {
+        let sys = m.obj("system");
+        let raw = sys.as_ref().and_then(|s| s.non_empty("type")).unwrap_or_else(|| "system".into());
+        let name = match lookup(SYSTEM_TYPES, &raw) {
+            Some(n) => n.to_string(),
+            None => {
+                let name = format!("system.{}", raw.to_ascii_lowercase());
+                m.warn(
+                    WarningCode::UnknownNotification,
+                    "system.type",
+                    format!("system message type `{raw}` is not in this library's table; named `{name}`"),
+                );
+                name
+            }
+        };
+        (name, raw, sys.map(|s| object_without(s.o, &[])).unwrap_or_default())
     };
-    let data = sys.as_ref().map(|s| object_without(s.o, &[])).unwrap_or_default();
-    let event = SystemEvent {
-        base: cx.base(field, instance_id, timestamp),
-        name,
-        raw_name: if raw.is_empty() { "system".into() } else { raw },
-        chat,
-        message_id,
-        sender,
-        data: SystemData::Fields(data),
-    };
+    let event = SystemEvent { base, name, raw_name, chat, message_id, sender, data: SystemData::Fields(data) };
     cx.finish(Event::System(event), m.o)
 }
 
@@ -394,15 +339,11 @@ fn status(cx: &Ctx<'_>, s: &Obj<'_, '_>, field: &str, instance_id: Option<String
         Status::Unknown
     });
     let recipient = s.non_empty("recipient_id");
-    let chat = match (&recipient, s.non_empty("recipient_user_id")) {
-        (Some(r), _) if s.text("recipient_type").as_deref() == Some("group") => Some(ids::group(r)),
-        (Some(r), _) => Some(ids::chat(r, ids::Hints::default(), None)),
-        (None, Some(u)) => Some(ids::chat(&u, ids::Hints::default(), None)),
-        (None, None) => {
-            s.warn(WarningCode::MissingField, "recipient_id", format!("`{}` (the chat) is missing", s.key_path("recipient_id")));
-            None
-        }
+    let chat = match recipient {
+        Some(r) if s.text("recipient_type").as_deref() == Some("group") => Some(ids::group(&r)),
+        r => r.or_else(|| s.non_empty("recipient_user_id")).map(|r| ids::chat(&r, ids::Hints::default(), None)),
     };
+    let chat = required(s, "recipient_id", "the chat", chat);
     let timestamp = seconds(s, "timestamp");
     let message_id = required(s, "id", "the message id", s.non_empty("id"));
     let event = StatusEvent {
