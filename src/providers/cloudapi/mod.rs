@@ -138,7 +138,7 @@ pub fn normalize(cx: &Ctx<'_>, b: &Obj<'_, '_>, _provider_event: &str) -> Vec<Ev
 fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time: Option<i64>, out: &mut Vec<Event>) {
     let field = required(ch, "field", "the change's field", ch.str("field")).unwrap_or_default();
     let Some(v) = ch.obj("value") else {
-        ch.warn(WarningCode::MissingField, "value", format!("`{}` is missing", ch.key_path("value")));
+        required(ch, "value", "the change's value", None::<()>);
         out.push(cx.unknown(ch, &field, None, entry_time, "value"));
         return;
     };
