@@ -6,7 +6,8 @@
 //!   reuses the edited message's id (Z-API `isEdit`), and `:waiting` for a Z-API placeholder whose
 //!   content is not decrypted yet (the decrypted message that follows has the same id)
 //! - status: `<message id>:<raw status>`, then `:<participant>` when a group receipt names the
-//!   participant who read it (`participantPhone`, `participantLid` or `participant`)
+//!   participant who read it (`participantPhone`, `participantLid` or `participant`; Cloud API
+//!   `recipient_participant_id` or `participant_recipient_id`)
 //! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`
 //! - connection: `<raw state>:<timestamp>`, or `<raw state>:#<hash>` without a timestamp (so that
 //!   two disconnections with other errors differ)
@@ -174,7 +175,7 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
         }
         Event::Status(s) => {
             k.id_or_hash(s.message_id.as_deref(), source).part(&s.raw_status);
-            let participant = ["participantPhone", "participantLid", "participant"]
+            let participant = ["participantPhone", "participantLid", "participant", "recipient_participant_id", "participant_recipient_id"]
                 .iter()
                 .find_map(|f| source.get(f).and_then(Value::as_str).filter(|p| !p.is_empty()));
             if let Some(p) = participant {

@@ -83,6 +83,26 @@ const FIELDS: &[(&str, &str)] = &[
 /// (`metadata.phone_number_id` is the `instanceId`).
 const ENVELOPE: &[&str] = &["messaging_product", "metadata"];
 
+/// The Groups API fields: each `value.groups[]` item is one system event, named by its `type`
+/// ([`GROUP_TYPES`]).
+const GROUP_FIELDS: &[&str] = &["group_lifecycle_update", "group_participants_update", "group_settings_update", "group_status_update"];
+
+/// `groups[].type`: (type, system event name).
+const GROUP_TYPES: &[(&str, &str)] = &[
+    ("group_create", "group.created"),
+    ("group_delete", "group.deleted"),
+    ("group_participants_add", "group.participant_added"),
+    ("group_participants_remove", "group.participant_removed"),
+    ("group_join_request_created", "group.join_requested"),
+    ("group_join_request_revoked", "group.join_request_revoked"),
+    ("group_settings_update", "group.settings_changed"),
+    ("group_suspend", "group.suspended"),
+    ("group_suspend_cleared", "group.suspension_cleared"),
+];
+
+/// A participant who removed themself (`initiated_by: "participant"`).
+const GROUP_LEFT: (&str, &str) = ("participant", "group.participant_left");
+
 /// Names outside the tables: (what the body says, system event name).
 const REQUEST_WELCOME: (&str, &str) = ("request_welcome", "chat.welcome_requested");
 const USER_PREFERENCES: (&str, &str) = ("user_preferences", "contact.preferences_updated");
@@ -102,6 +122,7 @@ fn change_count(change: &Object<'_>) -> usize {
     let n = match super::str_field(change, "field") {
         Some("messages") => objects_in(value, "messages").count() + objects_in(value, "statuses").count(),
         Some("user_preferences") => objects_in(value, "user_preferences").count(),
+        Some(f) if GROUP_FIELDS.contains(&f) => objects_in(value, "groups").count(),
         Some("smb_message_echoes") => objects_in(value, "message_echoes").count(),
         _ => 1,
     };
@@ -171,6 +192,15 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time
             }
             if out.len() == before {
                 out.push(system(cx, entry.unwrap_or(ch.o), v, &field, USER_PREFERENCES.1, instance_id, entry_time));
+            }
+        }
+        f if GROUP_FIELDS.contains(&f) => {
+            let before = out.len();
+            for g in v.objects("groups") {
+                out.push(group(cx, &g, &field, instance_id.clone()));
+            }
+            if out.len() == before {
+                out.push(cx.unknown(ch, &field, instance_id, entry_time, "value"));
             }
         }
         _ => match lookup(FIELDS, &field) {
@@ -400,6 +430,31 @@ fn user_preference(cx: &Ctx<'_>, p: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], sole
         data: SystemData::Fields(object_without(p.o, &[])),
     };
     cx.finish(Event::System(event), p.o)
+}
+
+/// One `groups[]` item of a Groups API field: the group is the chat; a join request's customer
+/// (`wa_id`) the sender; `data` the item (participants, settings, `errors` of a failed request).
+fn group(cx: &Ctx<'_>, g: &Obj<'_, '_>, field: &str, instance_id: Option<String>) -> Event {
+    let raw = g.non_empty("type").unwrap_or_default();
+    let name = match lookup(GROUP_TYPES, &raw) {
+        _ if raw == "group_participants_remove" && g.text("initiated_by").as_deref() == Some(GROUP_LEFT.0) => GROUP_LEFT.1.to_string(),
+        Some(n) => n.to_string(),
+        None => {
+            let name = format!("group.{}", raw.to_ascii_lowercase());
+            g.warn(WarningCode::UnknownNotification, "type", format!("group type `{raw}` is not in this library's table; named `{name}`"));
+            name
+        }
+    };
+    let event = SystemEvent {
+        base: cx.base(field, instance_id, seconds(g, "timestamp")),
+        name,
+        raw_name: raw,
+        chat: required(g, "group_id", "the group", g.non_empty("group_id")).map(|id| ids::group(&id)),
+        message_id: None,
+        sender: person(g.non_empty("wa_id").as_deref(), g.non_empty("user_id").as_deref(), None),
+        data: SystemData::Fields(object_without(g.o, &[])),
+    };
+    cx.finish(Event::System(event), g.o)
 }
 
 #[cfg(test)]

@@ -222,6 +222,48 @@ fn user_preferences_fan_out_per_customer() {
 }
 
 #[test]
+fn group_items_fan_out_with_the_group_as_chat() {
+    let body = wrap(
+        r#"{"field":"group_participants_update","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"PNID"},
+            "groups":[{"timestamp":"1750000000","group_id":"Y2FmZQ","type":"group_join_request_created","join_request_id":"J1","wa_id":"5511911112222"},
+                      {"timestamp":"1750000001","group_id":"Y2FmZQ","type":"group_participants_remove","initiated_by":"business","removed_participants":[{"input":"5511933334444"}]},
+                      {"timestamp":"1750000002","group_id":"Y2FmZQ","type":"group_brand_new"}]}}"#,
+    );
+    let r = parse(&body);
+    assert_eq!(count(&body), 3);
+    let got: Vec<(String, Option<String>, Option<String>, Option<i64>)> = r
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::System(s) => {
+                (s.name.clone(), s.chat.as_ref().map(|c| c.id.clone()), s.sender.as_ref().and_then(|p| p.phone.clone()), s.base.timestamp)
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("group.join_requested".into(), Some("Y2FmZQ@g.us".into()), Some("5511911112222".into()), Some(1_750_000_000_000)),
+            ("group.participant_removed".into(), Some("Y2FmZQ@g.us".into()), None, Some(1_750_000_001_000)),
+            ("group.group_brand_new".into(), Some("Y2FmZQ@g.us".into()), None, Some(1_750_000_002_000)),
+        ]
+    );
+    assert_eq!(codes(&r), ["unknown_notification"]);
+}
+
+#[test]
+fn group_receipts_of_one_message_differ_by_participant() {
+    let body = wrap(&messages_change(
+        r#""statuses":[{"id":"wamid.G","status":"read","timestamp":"1700000000","recipient_id":"Y2FmZQ","recipient_type":"group","recipient_participant_id":"5511911112222"},
+                       {"id":"wamid.G","status":"read","timestamp":"1700000000","recipient_id":"Y2FmZQ","recipient_type":"group","recipient_participant_id":"5511933334444"}]"#,
+    ));
+    let r = parse(&body);
+    let keys: Vec<&str> = r.events.iter().map(|e| e.base().dedupe_key.as_str()).collect();
+    assert_eq!(keys, ["cloudapi:status:PNID:wamid.G:read:5511911112222", "cloudapi:status:PNID:wamid.G:read:5511933334444"]);
+}
+
+#[test]
 fn flow_reply_with_an_object_response_keeps_the_token() {
     let body = wrap(&messages_change(
         r#""messages":[{"from":"5511911112222","id":"wamid.F","timestamp":"1700000000","type":"interactive",
