@@ -123,6 +123,7 @@ fn change_count(change: &Object<'_>) -> usize {
         Some("messages") => objects_in(value, "messages").count() + objects_in(value, "statuses").count(),
         Some("user_preferences") => objects_in(value, "user_preferences").count(),
         Some(f) if GROUP_FIELDS.contains(&f) => objects_in(value, "groups").count(),
+        Some("calls") => objects_in(value, "calls").count() + objects_in(value, "statuses").count(),
         Some("smb_message_echoes") => objects_in(value, "message_echoes").count(),
         _ => 1,
     };
@@ -192,6 +193,16 @@ fn change(cx: &Ctx<'_>, ch: &Obj<'_, '_>, entry: Option<&Object<'_>>, entry_time
             }
             if out.len() == before {
                 out.push(system(cx, entry.unwrap_or(ch.o), v, &field, USER_PREFERENCES.1, instance_id, entry_time));
+            }
+        }
+        "calls" => {
+            let contacts = v.objects("contacts");
+            let before = out.len();
+            for c in v.objects("calls").iter().chain(v.objects("statuses").iter()) {
+                out.push(call(cx, c, &contacts, &field, instance_id.clone()));
+            }
+            if out.len() == before {
+                out.push(cx.unknown(ch, &field, instance_id, entry_time, "value"));
             }
         }
         f if GROUP_FIELDS.contains(&f) => {
@@ -455,6 +466,45 @@ fn group(cx: &Ctx<'_>, g: &Obj<'_, '_>, field: &str, instance_id: Option<String>
         data: SystemData::Fields(object_without(g.o, &[])),
     };
     cx.finish(Event::System(event), g.o)
+}
+
+/// A Calling API webhook: a `calls[]` item (`event` `connect`: a user's call offered, or the user
+/// accepted the business's call; `terminate`: ended) or a business-initiated call's `statuses[]`
+/// item (`RINGING`, `ACCEPTED`, `REJECTED`). The chat is the customer; `from` the caller.
+fn call(cx: &Ctx<'_>, c: &Obj<'_, '_>, contacts: &[Obj<'_, '_>], field: &str, instance_id: Option<String>) -> Event {
+    let status = c.non_empty("status");
+    let event = c.non_empty("event");
+    // A status item (`type: "call"`) is about a call the business made.
+    let business_side = event.is_none() || c.text("direction").as_deref() == Some("BUSINESS_INITIATED");
+    let (user_key, bsuid_key) = if business_side { ("to", "to_user_id") } else { ("from", "from_user_id") };
+    let user = if event.is_none() { c.non_empty("recipient_id") } else { c.non_empty(user_key) };
+    let bsuid = c.non_empty(if event.is_none() { "recipient_user_id" } else { bsuid_key });
+    let contact = contact_of(contacts, user.as_deref(), bsuid.as_deref(), false);
+    let customer = person(user.as_deref(), bsuid.as_deref(), profile_name(contact));
+    let raw = event.clone().or(status.clone());
+    let state = match (event.as_deref(), status.as_deref()) {
+        (Some("connect"), _) if business_side => CallState::Accepted,
+        (Some("connect"), _) => CallState::Offer,
+        (Some("terminate"), _) => CallState::Ended,
+        (None, Some(s)) if s.eq_ignore_ascii_case("RINGING") => CallState::Offer,
+        (None, Some(s)) if s.eq_ignore_ascii_case("ACCEPTED") => CallState::Accepted,
+        (None, Some(s)) if s.eq_ignore_ascii_case("REJECTED") => CallState::Rejected,
+        _ => {
+            let shown = raw.as_deref().unwrap_or("");
+            c.warn(WarningCode::UnknownState, "event", format!("call event `{shown}` is not known; state is `unknown`"));
+            CallState::Unknown
+        }
+    };
+    let event = CallEvent {
+        base: cx.base(field, instance_id, seconds(c, "timestamp")),
+        call_id: required(c, "id", "the call id", c.non_empty("id")),
+        chat: user.or(bsuid).map(|u| ids::chat(&u, ids::Hints::default(), None)),
+        from: if business_side { person(c.non_empty("from").as_deref(), None, None).filter(|_| event.is_some()) } else { customer },
+        state,
+        raw_state: raw,
+        video: None,
+    };
+    cx.finish(Event::Call(event), c.o)
 }
 
 #[cfg(test)]

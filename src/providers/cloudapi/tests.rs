@@ -264,6 +264,45 @@ fn group_receipts_of_one_message_differ_by_participant() {
 }
 
 #[test]
+fn calling_api_webhooks_are_call_events() {
+    let body = wrap(
+        r#"{"field":"calls","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"PNID"},
+            "contacts":[{"profile":{"name":"Ann"},"wa_id":"5511911112222"}],
+            "calls":[{"session":{"sdp_type":"offer","sdp":"v=0"},"from":"5511911112222","id":"wacid.IN","to":"15550001111","event":"connect","timestamp":"1750000000","direction":"USER_INITIATED"},
+                     {"from":"5511911112222","id":"wacid.IN","to":"15550001111","event":"terminate","timestamp":"1750000060","direction":"USER_INITIATED","status":"COMPLETED","duration":60},
+                     {"from":"15550001111","id":"wacid.OUT","to":"5511911112222","event":"connect","timestamp":"1750000100","direction":"BUSINESS_INITIATED"}],
+            "statuses":[{"id":"wacid.OUT","type":"call","status":"RINGING","timestamp":"1750000090","recipient_id":"5511911112222"}]}}"#,
+    );
+    let r = parse(&body);
+    assert_eq!(count(&body), 4);
+    let calls: Vec<(Option<String>, CallState, Option<String>, Option<String>, Option<String>)> = r
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::Call(c) => (
+                c.call_id.clone(),
+                c.state,
+                c.raw_state.clone(),
+                c.chat.as_ref().map(|x| x.id.clone()),
+                c.from.as_ref().and_then(|p| p.name.clone().or(p.phone.clone())),
+            ),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        calls,
+        [
+            (s("wacid.IN"), CallState::Offer, s("connect"), s("5511911112222@c.us"), s("Ann")),
+            (s("wacid.IN"), CallState::Ended, s("terminate"), s("5511911112222@c.us"), s("Ann")),
+            (s("wacid.OUT"), CallState::Accepted, s("connect"), s("5511911112222@c.us"), s("15550001111")),
+            (s("wacid.OUT"), CallState::Offer, s("RINGING"), s("5511911112222@c.us"), None),
+        ]
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
 fn flow_reply_with_an_object_response_keeps_the_token() {
     let body = wrap(&messages_change(
         r#""messages":[{"from":"5511911112222","id":"wamid.F","timestamp":"1700000000","type":"interactive",
