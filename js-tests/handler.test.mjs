@@ -126,13 +126,66 @@ test("Fastify with its default JSON parser: verification refused, unverified par
   assert.deepEqual(got, ["message"]);
 });
 
+test("Meta's subscription handshake: verifyToken answers hub.challenge as text/plain, 403 on another token", async () => {
+  const handler = createHandler({ verifyToken: ["old-token", "meatyhamhock"] });
+  const get = (query) => handler(new Request(`http://localhost/hook?${query}`));
+  // Meta's documented sample request.
+  let res = await get("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock");
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "text/plain; charset=utf-8");
+  assert.equal(await res.text(), "1158201444");
+  res = await get("hub.mode=subscribe&hub.challenge=x%20y&hub.verify_token=old-token");
+  assert.equal(await res.text(), "x y");
+  for (const bad of ["hub.mode=subscribe&hub.challenge=1&hub.verify_token=meatyhamhocK", "hub.mode=subscribe&hub.challenge=1&hub.verify_token=meatyhamhock2",
+    "hub.mode=subscribe&hub.challenge=1", "hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=meatyhamhock"]) {
+    res = await get(bad);
+    assert.equal(res.status, 403, bad);
+    assert.equal((await res.json()).error.code, "forbidden");
+  }
+  res = await get("hub.mode=subscribe&hub.verify_token=meatyhamhock");
+  assert.equal(res.status, 400);
+  // Other GETs, and every GET without verifyToken, keep answering the connection check.
+  assert.deepEqual(await (await get("ping=1")).json(), { status: "ok" });
+  const plain = createHandler({});
+  res = await plain(new Request("http://localhost/hook?hub.mode=subscribe&hub.challenge=1&hub.verify_token=meatyhamhock"));
+  assert.deepEqual(await res.json(), { status: "ok" });
+  // Behind a Node server too.
+  const server = createServer(toNodeListener(handler));
+  const port = await listen(server);
+  try {
+    res = await fetch(`http://127.0.0.1:${port}/webhooks?hub.mode=subscribe&hub.challenge=42&hub.verify_token=meatyhamhock`);
+    assert.equal((await res.text()), "42");
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test("cloudapi verification in createHandler: X-Hub-Signature-256 of the app secret", async () => {
+  const { createHmac } = await import("node:crypto");
+  const body = readFileSync(join(root, "tests/fixtures/cloudapi/message-text.json"));
+  const signature = "sha256=" + createHmac("sha256", "app-secret").update(body).digest("hex");
+  const handler = createHandler({ verify: { provider: "cloudapi", secret: "app-secret" }, on: { "message.text": () => {} } });
+  const post = (headers, b = body) => handler(new Request("http://localhost/hook", { method: "POST", body: b, headers }));
+  assert.equal((await post({ "x-hub-signature-256": signature })).status, 200);
+  const tampered = Buffer.from(body);
+  tampered[tampered.length - 2] ^= 1;
+  assert.deepEqual((await (await post({ "x-hub-signature-256": signature }, tampered)).json()).error, { code: "unauthorized", reason: "mismatch" });
+  assert.equal((await (await post({})).json()).error.reason, "missing_header");
+});
+
 test("misconfiguration throws at createHandler with a clear message", () => {
   const throwsWith = (options, re) => assert.throws(() => createHandler(options), (e) => e instanceof wahook.WahookError && e.code === "invalid_input" && re.test(e.message));
   throwsWith(undefined, /options must be an object/);
-  throwsWith({ verify: { provider: "callbell" } }, /verify\.secret is required for Callbell/);
-  throwsWith({ verify: { provider: "callbell", secret: "" } }, /verify\.secret is required/);
-  throwsWith({ verify: { provider: "zapi" } }, /verify\.token is required for zapi.*z-api-token/);
-  throwsWith({ verify: { provider: "greenapi", token: [] } }, /verify\.token is required for greenapi.*Bearer/);
+  // The same messages as fromRequest's (one validator, verify-options.js).
+  throwsWith({ verify: { provider: "callbell" } }, /verify\.secret is missing: callbell verification needs the webhook signing secret/);
+  throwsWith({ verify: { provider: "callbell", secret: "" } }, /verify\.secret is an empty string/);
+  throwsWith({ verify: { provider: "zapi" } }, /verify\.token is missing: zapi verification needs the token/);
+  throwsWith({ verify: { provider: "greenapi", token: [] } }, /verify\.token is an empty array: greenapi verification needs the webhookUrlToken/);
+  throwsWith({ verify: { provider: "cloudapi", token: "t" } }, /verify\.secret is missing: cloudapi verification needs the Meta app secret.*X-Hub-Signature-256/);
+  throwsWith({ verify: { provider: "evolution", token: "t" } }, /verify\.apikey is missing: evolution verification needs the instance API key/);
+  throwsWith({ verify: { provider: "waha" } }, /verify\.secret is missing: waha verification needs the webhook HMAC key/);
+  throwsWith({ verifyToken: "" }, /options\.verifyToken must be the Verify Token/);
+  throwsWith({ verifyToken: ["a", 1] }, /options\.verifyToken must be/);
   throwsWith({ verify: { provider: "whatsapp", token: "t" } }, /verify\.provider must be one of/);
   throwsWith({ verify: { provider: "callbell", secret: "s", toleranceSeconds: -1 } }, /invalid toleranceSeconds/);
   throwsWith({ on: { "atendance.started": () => {} } }, /unknown event name "atendance\.started".*did you mean "attendance\.started"/);

@@ -30,10 +30,12 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
     [{ provider: "greenapi", token: undefined }, /^options\.verify\.token is missing: greenapi verification needs the webhookUrlToken/],
     [{ provider: "zapi", secret: "s" }, /^options\.verify\.token is missing/],
     [{ provider: "plugchat", token: 5 }, /^options\.verify\.token is number/],
-    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "evolution", "waha", not missing/],
+    [{ token: "t" }, /^options\.verify\.provider must be one of "zapi", "plugchat", "greenapi", "callbell", "cloudapi", "evolution", "waha", not missing/],
     [{ provider: "evolution", token: "t" }, /^options\.verify\.apikey is missing: evolution verification needs the instance API key/],
     [{ provider: "evolution", apikey: [""] }, /^options\.verify\.apikey is an array/],
     [{ provider: "waha", token: "t" }, /^options\.verify\.secret is missing: waha verification needs the webhook HMAC key/],
+    [{ provider: "cloudapi" }, /^options\.verify\.secret is missing: cloudapi verification needs the Meta app secret/],
+    [{ provider: "cloudapi", token: "t" }, /^options\.verify\.secret is missing/],
     [{ provider: "whatsapp", token: "t" }, /^options\.verify\.provider must be .* not "whatsapp"/],
     [{ provider: "callbell", secret: "s", toleranceSeconds: -1 }, /^options\.verify\.toleranceSeconds must be a non-negative number of seconds, not -1/],
     [{ provider: "callbell", secret: "s", now: NaN }, /^options\.verify\.now must be a finite number/],
@@ -44,6 +46,7 @@ test("checkVerifyOptions: each missing or unusable option is named", () => {
   for (const [options, message] of cases) assert.match(checkVerifyOptions(options), message, JSON.stringify(options));
   // Empty entries of a rotation list are ignored, as verify() ignores them.
   assert.equal(checkVerifyOptions({ provider: "callbell", secret: ["", "whsec_new"] }), null);
+  assert.equal(checkVerifyOptions({ provider: "cloudapi", secret: ["old", "new"] }), null);
 });
 
 test("fromRequest: verify options without a secret or token reject with invalid_input, not unauthorized", async () => {

@@ -180,19 +180,23 @@ function secretList(v) {
 }
 
 /** The headers verification reads, per provider. */
-const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization", waha: "x-webhook-hmac" };
+const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization", waha: "x-webhook-hmac", cloudapi: "x-hub-signature-256" };
+
+/** Which providers sign with a secret (`secret`); Evolution sends its API key (`apikey`); the others a token (`token`). */
+const SIGNED = ["callbell", "cloudapi", "waha"];
 
 /**
- * Verifies that a request came from the provider: Callbell's HMAC signature, WAHA's HMAC
- * (X-Webhook-Hmac), Green API's bearer token, Z-API/Plugchat's token header, or Evolution's API key
- * (header, else the body's `apikey`). On the raw bytes, synchronous, constant-time. Never throws.
+ * Verifies that a request came from the provider: Callbell's HMAC signature, Meta's Cloud API
+ * `X-Hub-Signature-256`, WAHA's HMAC (X-Webhook-Hmac), Green API's bearer token, Z-API/Plugchat's
+ * token header, or Evolution's API key (header, else the body's `apikey`). On the raw bytes,
+ * synchronous, constant-time. Never throws.
  */
 export function verify(body, headers, options) {
   const invalid = { ok: false, reason: "invalid_options" };
   try {
     if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
-    const secrets = secretList(provider === "callbell" || provider === "waha" ? options.secret : provider === "evolution" ? options.apikey : options.token);
+    const secrets = secretList(SIGNED.includes(provider) ? options.secret : provider === "evolution" ? options.apikey : options.token);
     if (!secrets || !PROVIDERS.includes(provider)) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;
@@ -213,8 +217,12 @@ export function verify(body, headers, options) {
     const value = headerValue(encoded, name);
     // Evolution without the header falls back to the body's `apikey` (read in wasm).
     if (value == null && provider !== "evolution") return { ok: false, reason: "missing_header" };
-    const token = value != null && provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
-    if (value != null && (provider === "callbell" ? !signatureShape(value) : token.trim() === "")) return { ok: false, reason: "malformed_header" };
+    if (value != null) {
+      const token = provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
+      const malformed =
+        provider === "callbell" ? !signatureShape(value) : provider === "cloudapi" ? !/^sha256=[0-9a-f]{64}$/i.test(value.trim()) : token.trim() === "";
+      if (malformed) return { ok: false, reason: "malformed_header" };
+    }
     const size = typeof body === "string" ? body.length : body.byteLength;
     if (size > maxBytes) return { ok: false, reason: "too_large" };
     const bytes = bodyBytes(body);

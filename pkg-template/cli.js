@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import { parse, detect, version } from "./node.js";
 
-const usage = `usage: wahook [--detect] [--provider zapi|plugchat|greenapi|callbell|evolution|waha] [--raw] [--compact] [file ...]
+const usage = `usage: wahook [--detect] [--provider zapi|plugchat|greenapi|callbell|cloudapi|evolution|waha] [--raw] [--compact] [file ...]
 Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints JSON.
        wahook example [<provider> <name>]
        wahook sign (--secret S [--timestamp T] | --provider p --token T) [file]

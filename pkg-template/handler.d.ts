@@ -82,6 +82,12 @@ export interface HandlerOptions<Env = unknown> {
   provider?: Provider;
   /** Verify every request first (SPEC §5); a missing secret or token throws at createHandler. */
   verify?: VerifyOptions;
+  /**
+   * Meta's (Cloud API) Verify Token, from the App Dashboard (several while rotating): the subscription
+   * request `GET ?hub.mode=subscribe&hub.verify_token=<token>&hub.challenge=<c>` is answered 200 with
+   * the challenge as text/plain, 403 when the token differs. Other GETs answer as without it.
+   */
+  verifyToken?: string | string[];
   /** Larger bodies are answered 413 without being read to the end. Default 1 048 576. */
   maxBytes?: number;
   includeRaw?: boolean;
@@ -99,7 +105,7 @@ export interface HandlerOptions<Env = unknown> {
 
 export type WebhookHandler<Env = unknown> = (request: FetchRequest, env?: Env, ctx?: unknown) => Promise<FetchResponse>;
 
-/** A Fetch API handler for a webhook endpoint: 200 handled, 401 failed verification, 400 not a webhook, 413 too large, 500 a handler threw. */
+/** A Fetch API handler for a webhook endpoint: 200 handled, 401 failed verification, 400 not a webhook, 413 too large, 500 a handler threw; with `verifyToken`, Meta's subscription GET is answered with its challenge (403 on another token). */
 export declare function createHandler<Env = unknown>(options: HandlerOptions<Env>): WebhookHandler<Env>;
 
 /** A Node listener `(req, res, next?)` for http.createServer and Express, and a Fastify route handler `(request, reply)`. */

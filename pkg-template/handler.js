@@ -2,6 +2,7 @@
 // dispatches every event to typed handlers; isNewer: the no-downgrade rule for statuses.
 import { safeParse, verify, WahookError } from "./api.js";
 import { readRequestBody } from "./request.js";
+import { checkVerifyOptions } from "./verify-options.js";
 import { eventTypes, contentKinds, systemNames } from "./names.js";
 
 export { toNodeListener } from "./node-listener.js";
@@ -44,25 +45,58 @@ function suggest(key) {
 }
 
 const typeOf = (v) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
-const validSecret = (v) => (typeof v === "string" && v.length > 0) || (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === "string" && s.length > 0));
 
 function checkVerify(v) {
   if (v == null) return null;
-  if (typeof v !== "object" || Array.isArray(v)) throw configError(`options.verify must be an object such as { provider: "callbell", secret }, not ${typeOf(v)}`);
-  if (!PROVIDERS.includes(v.provider)) {
-    throw configError(`options.verify.provider must be one of ${PROVIDERS.map((p) => JSON.stringify(p)).join(", ")}, not ${JSON.stringify(v.provider)}`);
-  }
-  if (v.provider === "callbell") {
-    if (!validSecret(v.secret)) throw configError('options.verify.secret is required for Callbell: the webhook signing secret ("whsec_..."), or an array of them while rotating');
-  } else if (v.provider === "waha") {
-    if (!validSecret(v.secret)) throw configError("options.verify.secret is required for WAHA: the webhook's HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY), or an array of them while rotating");
-  } else if (!validSecret(v.token)) {
-    const what = v.provider === "greenapi" ? "the webhookUrlToken Green API sends as `Authorization: Bearer <token>`" : `the token ${v.provider === "zapi" ? "Z-API" : "Plugchat"} sends in the ${JSON.stringify(v.header || "z-api-token")} header`;
-    throw configError(`options.verify.token is required for ${v.provider}: ${what}`);
-  }
+  const problem = checkVerifyOptions(v);
+  if (problem) throw configError(problem);
   // The remaining checks (toleranceSeconds, now, header) are verify()'s own.
   if (verify("", [], v).reason === "invalid_options") throw configError("options.verify has an invalid toleranceSeconds, now or header");
   return v;
+}
+
+const utf8 = new TextEncoder();
+const validSecret = (v) => (typeof v === "string" && v.length > 0) || (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === "string" && s.length > 0));
+
+/** Meta's subscription handshake token(s): a non-empty string, or an array of them (rotation). */
+function checkVerifyToken(v) {
+  if (v == null) return null;
+  if (!validSecret(v)) {
+    throw configError(`options.verifyToken must be the Verify Token set in Meta's App Dashboard (a non-empty string, or an array of them), not ${typeOf(v) === "string" ? "an empty string" : typeOf(v)}`);
+  }
+  return (typeof v === "string" ? [v] : v).map((t) => utf8.encode(t));
+}
+
+/** Whether two byte strings are equal, in time that depends only on their lengths. */
+function sameBytes(a, b) {
+  let diff = a.length ^ b.length;
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) diff |= (a[i] | 0) ^ (b[i] | 0);
+  return diff === 0;
+}
+
+/**
+ * Meta's (Cloud API) subscription handshake: `GET ?hub.mode=subscribe&hub.verify_token=<token>&hub.challenge=<c>`
+ * is answered 200 with the challenge as text/plain when the token is one of `tokens`, else 403; null
+ * for a GET that is not a handshake.
+ */
+function handshake(request, tokens) {
+  let params;
+  try {
+    params = new URL(request.url, "http://localhost").searchParams;
+  } catch {
+    return null;
+  }
+  if (!params.has("hub.mode")) return null;
+  const got = utf8.encode(params.get("hub.verify_token") || "");
+  let ok = params.get("hub.mode") === "subscribe";
+  let matched = false;
+  for (const t of tokens) matched = sameBytes(t, got) || matched;
+  ok = ok && matched;
+  if (!ok) return json(403, { status: "error", error: { code: "forbidden", message: "the hub.verify_token (or hub.mode) of this subscription request is not the configured verifyToken" } });
+  const challenge = params.get("hub.challenge");
+  if (challenge == null) return json(400, { status: "error", error: { code: "invalid_input", message: "the subscription request has no hub.challenge" } });
+  return new Response(challenge, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 function checkFunction(options, name) {
@@ -81,7 +115,9 @@ const STATUS_OF = { unauthorized: 401, too_large: 413 };
  * A Fetch API handler, `(request, env?, ctx?) => Promise<Response>`, for a webhook endpoint: it reads
  * the body once as bytes (up to maxBytes), verifies it (with `verify`), parses it and awaits the
  * handlers of every event in order, then answers 200; 401 when verification fails; 400 for a body
- * that is not a webhook; 413 over maxBytes; 500 when a handler (or seen/markSeen) throws.
+ * that is not a webhook; 413 over maxBytes; 500 when a handler (or seen/markSeen) throws. With
+ * `verifyToken`, Meta's subscription GET (`hub.mode=subscribe`) is answered with its `hub.challenge`
+ * (403 on another token).
  * Misconfiguration throws here, not at request time.
  */
 export function createHandler(options) {
@@ -93,6 +129,7 @@ export function createHandler(options) {
   if (includeRaw != null && typeof includeRaw !== "boolean") throw configError(`options.includeRaw must be a boolean, not ${typeOf(includeRaw)}`);
   if (maxBytes != null && !(typeof maxBytes === "number" && maxBytes >= 0)) throw configError(`options.maxBytes must be a non-negative number, not ${JSON.stringify(maxBytes)}`);
   const verifyOptions = checkVerify(options.verify);
+  const verifyTokens = checkVerifyToken(options.verifyToken);
   const on = options.on == null ? {} : options.on;
   if (typeof on !== "object" || Array.isArray(on)) throw configError(`options.on must be an object of handlers keyed by event name, not ${typeOf(on)}`);
   const handlers = new Map();
@@ -138,6 +175,11 @@ export function createHandler(options) {
       throw new WahookError({ code: "invalid_input", message: `the webhook handler needs a Fetch API Request, not ${typeOf(request)}` });
     }
     const method = request.method.toUpperCase();
+    // Meta's subscription handshake, when a verifyToken is configured.
+    if (method === "GET" && verifyTokens) {
+      const answer = handshake(request, verifyTokens);
+      if (answer) return answer;
+    }
     // Connection checks (Callbell documents periodic ones expecting 200 {"status":"ok"}).
     if (method === "GET" || method === "HEAD") return json(200, { status: "ok" });
     if (method !== "POST") return json(405, { status: "error", error: { code: "method_not_allowed", message: "webhooks are POST requests" } }, { allow: "POST, GET, HEAD" });

@@ -92,6 +92,7 @@ export type VerifyOptions = (
   | { provider: "greenapi"; token: string | string[] }
   /** WAHA: X-Webhook-Hmac, hex HMAC-SHA512 of the body keyed with `secret` (the webhook's hmac.key); X-Webhook-Hmac-Algorithm other than sha512 is "malformed_header"; X-Webhook-Timestamp is not signed by WAHA and not checked. */
   | { provider: "waha"; secret: string | string[] }
+  | { provider: "cloudapi"; /** The Meta app secret; several for rotation. Checks X-Hub-Signature-256. */ secret: string | string[] }
   | { provider: "zapi" | "plugchat"; token: string | string[]; /** Default "z-api-token". */ header?: string }
   /** Evolution does not sign: the instance API key, from `header` when the request has it, else the body's top-level `apikey` (a token, not a signature). */
   | { provider: "evolution"; apikey: string | string[]; /** Default "apikey". */ header?: string }

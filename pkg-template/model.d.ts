@@ -265,6 +265,7 @@ export type Content =
   | ReactionContent
   | ButtonReplyContent
   | ListReplyContent
+  | FlowReplyContent
   | PollContent
   | PollVoteContent
   | DeleteContent
@@ -436,6 +437,19 @@ export interface ListReplyContent {
   title: string | null;
   /** The chosen row's description. */
   description: string | null;
+}
+
+/** The answer to a WhatsApp Flow (Cloud API `interactive.nfm_reply`). */
+export interface FlowReplyContent {
+  kind: "flowReply";
+  /** `flow` for Flows; other native-flow names as sent. */
+  name: string | null;
+  /** The text shown in the chat (`Sent`). */
+  body: string | null;
+  /** The Flow's answers: a JSON text, exactly as sent (`JSON.parse` it). */
+  responseJson: string | null;
+  /** `flow_token` of `response_json`, when it is a JSON object that has one. */
+  flowToken: string | null;
 }
 
 /** A poll. */

@@ -20,6 +20,7 @@ export const literals = new Map([
   ["kind,id,title,description", (f) => ({ kind: f(), id: f(), title: f(), description: f() })],
   ["kind,key,keyType,merchantName,currency,referenceId", (f) => ({ kind: f(), key: f(), keyType: f(), merchantName: f(), currency: f(), referenceId: f() })],
   ["kind,latitude,longitude,name,address,url", (f) => ({ kind: f(), latitude: f(), longitude: f(), name: f(), address: f(), url: f() })],
+  ["kind,name,body,responseJson,flowToken", (f) => ({ kind: f(), name: f(), body: f(), responseJson: f(), flowToken: f() })],
   ["kind,name,description,canceled,joinLink,startTime,location", (f) => ({ kind: f(), name: f(), description: f(), canceled: f(), joinLink: f(), startTime: f(), location: f() })],
   ["kind,newsletterId,newsletterName,text,expiration", (f) => ({ kind: f(), newsletterId: f(), newsletterName: f(), text: f(), expiration: f() })],
   ["kind,orderId,title,text,itemCount,total,subtotal,currency,thumbnailUrl,sellerPhone,items", (f) => ({ kind: f(), orderId: f(), title: f(), text: f(), itemCount: f(), total: f(), subtotal: f(), currency: f(), thumbnailUrl: f(), sellerPhone: f(), items: f() })],

@@ -4,7 +4,9 @@
 // failed to authenticate (`unauthorized`). `verify()` itself never throws and answers
 // `invalid_options` for the same options.
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell", "evolution", "waha"];
+const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell", "cloudapi", "evolution", "waha"];
+/** Providers that sign with a secret (`secret`); Evolution sends its API key (`apikey`); the others a token (`token`). */
+const SIGNED = ["callbell", "cloudapi", "waha"];
 
 function describe(v) {
   if (v === undefined) return "missing";
@@ -33,9 +35,15 @@ export function checkVerifyOptions(options) {
   if (!PROVIDERS.includes(provider)) {
     return `options.verify.provider must be one of ${PROVIDERS.map((p) => JSON.stringify(p)).join(", ")}, not ${typeof provider === "string" ? JSON.stringify(provider) : describe(provider)}`;
   }
-  const key = provider === "callbell" || provider === "waha" ? "secret" : provider === "evolution" ? "apikey" : "token";
+  const key = SIGNED.includes(provider) ? "secret" : provider === "evolution" ? "apikey" : "token";
   if (!validSecrets(options[key])) {
-    const what = provider === "callbell" ? "the webhook signing secret" : provider === "waha" ? "the webhook HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY)" : provider === "greenapi" ? "the webhookUrlToken" : provider === "evolution" ? "the instance API key that Evolution sends in the body's `apikey` or in a header" : "the token the provider sends in its header";
+    const what =
+      provider === "callbell" ? "the webhook signing secret"
+      : provider === "cloudapi" ? "the Meta app secret (App Dashboard > App settings > Basic), which signs X-Hub-Signature-256"
+      : provider === "waha" ? "the webhook HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY)"
+      : provider === "greenapi" ? "the webhookUrlToken"
+      : provider === "evolution" ? "the instance API key that Evolution sends in the body's `apikey` or in a header"
+      : "the token the provider sends in its header";
     return `options.verify.${key} is ${describe(options[key])}: ${provider} verification needs ${what}, a non-empty string or an array of them (is the environment variable set?)`;
   }
   const { toleranceSeconds, now, header } = options;

@@ -7,7 +7,7 @@
 //!   content is not decrypted yet (the decrypted message that follows has the same id)
 //! - status: `<message id>:<raw status>`, then `:<participant>` when a group receipt names the
 //!   participant who read it (`participantPhone`, `participantLid` or `participant`; WAHA:
-//!   `payload.participant`)
+//!   `payload.participant`; Cloud API `recipient_participant_id` or `participant_recipient_id`)
 //! - presence: `<chat id>:<raw presence>:<timestamp or lastSeen or ->`, then `:<participant id>`
 //!   when the body names whose presence it is (WAHA group presences)
 //! - connection: `<raw state>:<timestamp>`, or `<raw state>:#<hash>` without a timestamp (so that
@@ -181,7 +181,7 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
                 (crate::model::Provider::Waha, Some(Value::Object(p))) => p,
                 _ => source,
             };
-            let participant = ["participantPhone", "participantLid", "participant"]
+            let participant = ["participantPhone", "participantLid", "participant", "recipient_participant_id", "participant_recipient_id"]
                 .iter()
                 .find_map(|f| holder.get(f).and_then(Value::as_str).filter(|p| !p.is_empty()));
             if let Some(p) = participant {

@@ -126,6 +126,16 @@ pub fn chat(raw: &str, hints: Hints, other_lid: Option<&str>) -> Chat {
     Chat { id, kind, phone, lid, raw_id: raw.to_string() }
 }
 
+/// A group the provider names by an opaque id without a server (Cloud API `group_id`):
+/// `<id>@g.us`; an id that already carries `@…` is read as [`chat`] reads it.
+pub fn group(raw: &str) -> Chat {
+    let t = raw.trim();
+    if t.contains('@') {
+        return chat(raw, Hints { group: true, newsletter: false }, None);
+    }
+    Chat { id: with_suffix(t, "@g.us"), kind: ChatType::Group, phone: None, lid: None, raw_id: raw.to_string() }
+}
+
 /// A person from a phone number or a JID (`…@c.us`, `…@s.whatsapp.net`, `…@lid`, device parts
 /// dropped), a LID from another field and a name. `id` is the phone's `@c.us` JID, else the LID.
 /// `None` when nothing is known.

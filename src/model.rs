@@ -758,6 +758,18 @@ pub enum Content {
         description: Option<String>,
     },
     #[non_exhaustive]
+    /// The answer to a WhatsApp Flow (Cloud API `interactive.nfm_reply`).
+    FlowReply {
+        /// `flow` for Flows; other native-flow names as sent.
+        name: Option<String>,
+        /// The text shown in the chat (`Sent`).
+        body: Option<String>,
+        /// The Flow's answers: a JSON text, exactly as sent (`JSON.parse` it).
+        response_json: Option<String>,
+        /// `flow_token` of `response_json`, when it is a JSON object that has one.
+        flow_token: Option<String>,
+    },
+    #[non_exhaustive]
     /// A poll.
     Poll {
         /// The poll's question.
@@ -1036,6 +1048,7 @@ impl Content {
             Content::Reaction { .. } => "reaction",
             Content::ButtonReply { .. } => "buttonReply",
             Content::ListReply { .. } => "listReply",
+            Content::FlowReply { .. } => "flowReply",
             Content::Poll { .. } => "poll",
             Content::PollVote { .. } => "pollVote",
             Content::Delete { .. } => "delete",

@@ -9,6 +9,8 @@
 //! - Evolution API does not sign: its instance API key, in a header or the body's `apikey`
 //!   (`providers/evolution/verify.rs`).
 //! - WAHA signs: `X-Webhook-Hmac` = hex HMAC-SHA512 of the raw body (`providers/waha/verify.rs`).
+//! - Meta's Cloud API signs: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed
+//!   with the app secret>` (`providers/cloudapi/verify.rs`).
 //!
 //! All comparisons are constant-time (`subtle`), on the raw bytes, synchronously.
 //!
@@ -85,6 +87,11 @@ pub enum VerifyOptions {
         /// Header name, case-insensitive.
         header: String,
     },
+    /// Meta's Cloud API: `X-Hub-Signature-256`.
+    CloudApi {
+        /// Accepted app secrets (rotation): any one may have signed.
+        secrets: Vec<String>,
+    },
 }
 
 /// The secrets or tokens of a rotation list, as owned strings.
@@ -119,6 +126,11 @@ impl VerifyOptions {
     /// body's `apikey`: a shared token, not a signature).
     pub fn evolution<S: Into<String>>(apikeys: impl IntoIterator<Item = S>) -> Self {
         VerifyOptions::Evolution { apikeys: list(apikeys), header: EVOLUTION_HEADER.to_string() }
+    }
+
+    /// Meta's Cloud API, with the app secrets (`X-Hub-Signature-256`).
+    pub fn cloud_api<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Self {
+        VerifyOptions::CloudApi { secrets: list(secrets) }
     }
 
     /// The header a token is read from (options that read one; others are returned unchanged).
@@ -225,6 +237,7 @@ pub fn verify(body: &[u8], headers: &Headers, options: &VerifyOptions) -> Verify
             token(headers.joined(header).as_deref().map(str::trim), tokens)
         }
         VerifyOptions::Evolution { apikeys, header } => crate::providers::evolution::verify::verify(body, headers, apikeys, header),
+        VerifyOptions::CloudApi { secrets } => crate::providers::cloudapi::verify::verify(body, headers, secrets),
     }
 }
 
@@ -321,14 +334,19 @@ fn callbell(body: &[u8], header: Option<&str>, secrets: &[&String], tolerance_ms
 }
 
 fn mac(secret: &str, t: &str, body: &[u8]) -> Vec<u8> {
+    hmac_sha256(secret, &[t.as_bytes(), b".", body])
+}
+
+/// HMAC-SHA256 of the concatenated `parts` keyed with `secret` (every provider that signs uses it).
+pub(crate) fn hmac_sha256(secret: &str, parts: &[&[u8]]) -> Vec<u8> {
     let mut m = match HmacSha256::new_from_slice(secret.as_bytes()) {
         Ok(m) => m,
         // HMAC takes keys of any length; this arm is never taken.
         Err(_) => return Vec::new(),
     };
-    m.update(t.as_bytes());
-    m.update(b".");
-    m.update(body);
+    for p in parts {
+        m.update(p);
+    }
     m.finalize().into_bytes().to_vec()
 }
 
@@ -339,6 +357,11 @@ pub use crate::providers::waha::verify::sign as waha_sign;
 pub fn sign(body: &[u8], secret: &str, timestamp: i64) -> String {
     let t = timestamp.to_string();
     format!("t={t},v1={}", hex_encode(&mac(secret, &t, body)))
+}
+
+/// A valid `X-Hub-Signature-256` value (`sha256=<hex>`) for a body and Cloud API app secret: for tests.
+pub fn sign_cloudapi(body: &[u8], secret: &str) -> String {
+    crate::providers::cloudapi::verify::sign(body, secret)
 }
 
 pub(crate) fn hex_encode(bytes: &[u8]) -> String {

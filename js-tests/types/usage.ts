@@ -17,6 +17,7 @@ function describe(content: Content): string {
     case "reaction": return content.emoji + (content.targetMessageId ?? "");
     case "buttonReply": return content.id ?? "";
     case "listReply": return content.title ?? "";
+    case "flowReply": return (content.flowToken ?? "") + (content.responseJson ?? "");
     case "poll": return content.options.join() + (content.maxSelections ?? "");
     case "pollVote": return content.options.join();
     case "delete": return content.targetMessageId ?? "";

@@ -224,6 +224,19 @@ pub fn seconds_value(v: &Value<'_>) -> Option<i64> {
     crate::time::from_seconds_field(x).map(|(ms, _)| ms)
 }
 
+/// The failure of a Cloud-API-shaped status (Meta's, also forwarded by Callbell): the first
+/// `errors[]`' `code` (as a string) and its `error_data.details`, else `message`, else `title`;
+/// `{ code: null, message: null }` without `errors`.
+pub fn cloud_error(status: &Obj<'_, '_>) -> crate::model::StatusError {
+    let first = status.objects("errors").into_iter().next();
+    crate::model::StatusError {
+        code: first.as_ref().and_then(|e| e.id("code")),
+        message: first
+            .as_ref()
+            .and_then(|e| e.obj("error_data").and_then(|d| d.non_empty("details")).or_else(|| e.first_str(&["message", "title"]))),
+    }
+}
+
 /// A JSON value of the body as an owned [`Json`]: a repeated key keeps its first position and its
 /// last value (as `JSON.parse`); numbers become integers when they fit and finite doubles otherwise
 /// (`null` when out of range).

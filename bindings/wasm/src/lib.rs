@@ -226,6 +226,7 @@ pub fn verify_bytes(
         }
         "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
         "waha" => Some(VerifyOptions::Waha { keys: secrets }),
+        "cloudapi" => Some(VerifyOptions::CloudApi { secrets }),
         "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
             tokens: secrets,
             header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },

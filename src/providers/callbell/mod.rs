@@ -136,18 +136,6 @@ fn meta_status<'v, 'a>(msp: &Obj<'v, 'a>) -> Option<Obj<'v, 'a>> {
     from_value.or_else(|| msp.has("statuses").then(|| msp.objects("statuses").into_iter().next()).flatten())
 }
 
-/// Meta's failure: the first `errors[]`' `code` (as a string) and its `error_data.details`, else
-/// `message`, else `title`.
-fn meta_error(status: &Obj<'_, '_>) -> StatusError {
-    let first = status.objects("errors").into_iter().next();
-    StatusError {
-        code: first.as_ref().and_then(|e| e.id("code")),
-        message: first
-            .as_ref()
-            .and_then(|e| e.obj("error_data").and_then(|d| d.non_empty("details")).or_else(|| e.first_str(&["message", "title"]))),
-    }
-}
-
 fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) -> Event {
     let raw = p.str("status").unwrap_or_default();
     let status = super::lookup(STATUSES, &raw).unwrap_or_else(|| {
@@ -170,7 +158,7 @@ fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, p: &Obj<'_, '_>, provider_event: &str) 
         );
     }
     let error = (status == Status::Failed).then(|| match &meta {
-        Some(m) => meta_error(m),
+        Some(m) => super::cloud_error(m),
         None => StatusError {
             code: inner.as_ref().and_then(|i| i.id("code")),
             message: inner.as_ref().and_then(|i| i.first_str(&["reason", "message", "error"])),
