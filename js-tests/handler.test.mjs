@@ -187,7 +187,7 @@ test("misconfiguration throws at createHandler with a clear message", () => {
   throwsWith({ verifyToken: "" }, /options\.verifyToken must be the Verify Token/);
   throwsWith({ verifyToken: ["a", 1] }, /options\.verifyToken must be/);
   throwsWith({ verify: { provider: "whatsapp", token: "t" } }, /verify\.provider must be one of/);
-  throwsWith({ verify: { provider: "callbell", secret: "s", toleranceSeconds: -1 } }, /invalid toleranceSeconds/);
+  throwsWith({ verify: { provider: "callbell", secret: "s", toleranceSeconds: -1 } }, /toleranceSeconds must be a non-negative number/);
   throwsWith({ on: { "atendance.started": () => {} } }, /unknown event name "atendance\.started".*did you mean "attendance\.started"/);
   throwsWith({ on: { "message.txt": () => {} } }, /did you mean "message\.text"/);
   throwsWith({ on: { message: "handler" } }, /options\.on\["message"\] must be a function, not string/);

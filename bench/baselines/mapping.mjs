@@ -70,7 +70,7 @@ function zapi(b) {
       return result("zapi", true, [{
         type: "presence", provider: "zapi", providerEvent: b.type, instanceId: inst, timestamp: ts,
         dedupeKey: `zapi:presence:${inst || "-"}:${c.id}:${b.status}:${ts ?? b.lastSeen ?? "-"}`,
-        chat: c, presence: b.status.toLowerCase(), rawPresence: b.status, lastSeen: b.lastSeen ?? null,
+        chat: c, presence: b.status.toLowerCase(), rawPresence: b.status, lastSeen: b.lastSeen ?? null, participant: null,
       }]);
     }
     case "ReceivedCallback": {
