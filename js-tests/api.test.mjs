@@ -14,7 +14,7 @@ const fixture = (name) => readFileSync(join(fixturesDir, name));
 const statusBody = { type: "MessageStatusCallback", instanceId: "i", status: "READ", ids: ["a", "b", "c"], momment: 1632234645000, phone: "5544999999999" };
 
 test("exports", () => {
-  assert.deepEqual(Object.keys(wahook).sort(), ["WahookError", "createHandler", "detect", "eventNames", "fromRequest", "isNewer", "parse", "providerTitles", "providers", "safeParse", "sign", "toNodeListener", "verify", "version"]);
+  assert.deepEqual(Object.keys(wahook).sort(), ["WahookError", "createHandler", "detect", "eventNames", "fromRequest", "isNewer", "parse", "providerTitles", "providers", "safeParse", "sign", "signatureHeaders", "toNodeListener", "verification", "verify", "version"]);
   assert.equal(version, JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8")).version);
   assert.ok(new WahookError({ code: "too_deep", message: "x" }) instanceof Error);
 });

@@ -37,7 +37,24 @@ test("sign prints headers that verify", () => {
   assert.equal(execFileSync("node", [cli, "sign", "--provider", "zapi", "--token", "tok"], { input: readFileSync(join(fixturesDir, "zapi/delivery.json")), encoding: "utf8" }), "z-api-token: tok\n");
   const bad = spawnSync("node", [cli, "sign", "--token", "t", join(fixturesDir, "callbell/contact-created.json")], { encoding: "utf8" });
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--secret/);
+  assert.match(bad.stderr, /callbell authenticates with --secret/);
+});
+
+test("sign signs for every provider with the flag its verify option names, and the headers verify", () => {
+  const cases = [
+    ["cloudapi/message-text.json", "--secret", "secret"],
+    ["waha/message-text.json", "--secret", "secret"],
+    ["evolution/messages-upsert-s3-mediaurl-fragment.json", "--apikey", "apikey"],
+    ["plugchat/start-attendance.json", "--token", "token"],
+  ];
+  for (const [fixture, flag, option] of cases) {
+    const file = join(fixturesDir, fixture);
+    const headers = JSON.parse(run("sign", "--json", flag, "k-1", file));
+    const provider = fixture.split("/")[0];
+    const body = readFileSync(file);
+    assert.deepEqual(verify(body, headers, { provider, [option]: "k-1" }), { ok: true }, fixture);
+    assert.equal(verify(body, headers, { provider, [option]: "k-2" }).reason, "mismatch", fixture);
+  }
 });
 
 test("post sends the signed body to a loopback server and refuses other hosts", async () => {

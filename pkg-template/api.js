@@ -2,7 +2,7 @@
 // init.js). It checks arguments, moves the body into wasm as bytes, and turns the tape the Rust
 // core writes into plain objects (tape.js). The entries only differ in how they load the .wasm file.
 
-import { parseBytes, detectBytes, verifyBytes, sign as signBytes } from "./wahook.js";
+import { parseBytes, detectBytes, verifyBytes, verifyHeaders, signatureHeaders as signatureHeaderPairs, sign as signBytes } from "./wahook.js";
 import { readTape } from "./tape.js";
 import { checkVerifyOptions } from "./verify-options.js";
 import { WahookError } from "./errors.js";
@@ -13,8 +13,8 @@ export { WahookError };
 /** The library version (also the npm package version). */
 export const version = "__VERSION__";
 
-import { providers as PROVIDERS } from "./names.js";
-export { providers, providerTitles } from "./names.js";
+import { providers as PROVIDERS, verification } from "./names.js";
+export { providers, providerTitles, verification } from "./names.js";
 const DEFAULT_MAX_BYTES = 1048576;
 const encoder = new TextEncoder();
 
@@ -179,12 +179,6 @@ function secretList(v) {
   return kept.length === 0 ? null : kept.join("\0");
 }
 
-/** The headers verification reads, per provider. */
-const VERIFY_HEADER = { callbell: "x-callbell-signature", greenapi: "authorization", waha: "x-webhook-hmac", cloudapi: "x-hub-signature-256" };
-
-/** Which providers sign with a secret (`secret`); Evolution sends its API key (`apikey`); the others a token (`token`). */
-const SIGNED = ["callbell", "cloudapi", "waha"];
-
 /**
  * Verifies that a request came from the provider: Callbell's HMAC signature, Meta's Cloud API
  * `X-Hub-Signature-256`, WAHA's HMAC (X-Webhook-Hmac), Green API's bearer token, Z-API/Plugchat's
@@ -196,8 +190,9 @@ export function verify(body, headers, options) {
   try {
     if (!options || typeof options !== "object") return invalid;
     const { provider } = options;
-    const secrets = secretList(SIGNED.includes(provider) ? options.secret : provider === "evolution" ? options.apikey : options.token);
-    if (!secrets || !PROVIDERS.includes(provider)) return invalid;
+    if (!PROVIDERS.includes(provider)) return invalid;
+    const secrets = secretList(options[verification[provider].option]);
+    if (!secrets) return invalid;
     const tolerance = options.toleranceSeconds == null ? 300 : options.toleranceSeconds;
     const now = options.now == null ? Date.now() : options.now;
     const header = options.header == null ? "" : options.header;
@@ -211,53 +206,37 @@ export function verify(body, headers, options) {
     } catch {
       return { ok: false, reason: "missing_header" };
     }
-    // Header presence and shape, then the size: a request without credentials, or with a body
-    // over maxBytes, is refused without its body being encoded or copied into wasm.
-    const name = VERIFY_HEADER[provider] || (header.trim() !== "" ? header.trim() : provider === "evolution" ? "apikey" : "z-api-token");
-    const value = headerValue(encoded, name);
-    // Evolution without the header falls back to the body's `apikey` (read in wasm).
-    if (value == null && provider !== "evolution") return { ok: false, reason: "missing_header" };
-    if (value != null) {
-      const token = provider === "greenapi" && /^bearer /i.test(value.trim()) ? value.trim().slice(7) : value;
-      const malformed =
-        provider === "callbell" ? !signatureShape(value) : provider === "cloudapi" ? !/^sha256=[0-9a-f]{64}$/i.test(value.trim()) : token.trim() === "";
-      if (malformed) return { ok: false, reason: "malformed_header" };
-    }
+    // What the headers alone decide (missing or malformed credentials, in wasm: each provider's own
+    // rules), then the size: a request without credentials, or with a body over maxBytes, is
+    // refused without its body being encoded or copied into wasm.
+    const early = verifyHeaders(encoded, provider, secrets, tolerance, now, header);
+    if (early) return { ok: false, reason: early };
     const size = typeof body === "string" ? body.length : body.byteLength;
     if (size > maxBytes) return { ok: false, reason: "too_large" };
     const bytes = bodyBytes(body);
     if (bytes.byteLength > maxBytes) return { ok: false, reason: "too_large" };
-    return JSON.parse(verifyBytes(bytes, encoded, provider, secrets, tolerance, now, header));
+    const reason = verifyBytes(bytes, encoded, provider, secrets, tolerance, now, header);
+    return reason ? { ok: false, reason } : { ok: true };
   } catch {
     return invalid;
   }
 }
 
-/** Every value of header `name` in `name\0value\0…`, joined with ", " as Fetch's Headers does. */
-function headerValue(encoded, name) {
-  if (encoded === "") return null;
-  const parts = encoded.split("\0");
-  let out = null;
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    if (parts[i].trim().toLowerCase() === name.toLowerCase()) out = out == null ? parts[i + 1] : `${out}, ${parts[i + 1]}`;
-  }
+/**
+ * Headers that pass `verify` for `body` with the same options: the provider's signature (Callbell at
+ * `now`, default Date.now()), or its token or API key header. Signs with the first non-empty
+ * secret of a rotation list. For tests, fixtures and replays.
+ */
+export function signatureHeaders(body, options) {
+  const bytes = bodyBytes(body);
+  if (!bytes) throw new WahookError({ code: "invalid_input", message: `signatureHeaders: the body must be a string or a Uint8Array, not ${typeOf(body)}` });
+  const problem = checkVerifyOptions(options);
+  if (problem) throw new WahookError({ code: "invalid_input", message: `signatureHeaders: ${problem}` });
+  const { provider } = options;
+  const pairs = signatureHeaderPairs(bytes, provider, secretList(options[verification[provider].option]), options.now ?? Date.now(), options.header ?? "").split("\0");
+  const out = {};
+  for (let i = 0; i + 1 < pairs.length; i += 2) out[pairs[i].toLowerCase()] = pairs[i + 1];
   return out;
-}
-
-/** Whether a Callbell signature header has one integer `t` and a `v1` (as src/verify.rs reads it). */
-function signatureShape(value) {
-  let t = 0, v1 = false;
-  for (const part of value.split(",")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    const k = part.slice(0, eq).trim(), v = part.slice(eq + 1).trim();
-    if (k === "t") {
-      if (++t > 1 || !/^-?[0-9]+$/.test(v)) return false;
-      const n = BigInt(v);
-      if (n > 9223372036854775807n || n < -9223372036854775808n) return false;
-    } else if (k === "v1") v1 = true;
-  }
-  return t === 1 && v1;
 }
 
 /** A valid `X-Callbell-Signature` header value for a body, secret and time (unix seconds), for tests. */

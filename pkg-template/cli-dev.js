@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { detect } from "./node.js";
 import { examples, example, signatureHeaders } from "./testing.js";
 
-import { providers as PROVIDERS } from "./names.js";
+import { providers as PROVIDERS, verification } from "./names.js";
 
 function options(args, known) {
   const out = { positional: [] };
@@ -24,14 +24,18 @@ function options(args, known) {
 
 const readBody = (file) => readFileSync(file === undefined || file === "-" ? 0 : file);
 
+const CREDENTIAL_FLAGS = ["secret", "token", "apikey"];
+
+/** The provider (--provider, else detected from the body) and its credential flag (--secret, --token or --apikey, as the provider's `verify` option is called). */
 function credentials(o, body) {
   let provider = o.provider;
-  if (provider === undefined && o.secret !== undefined) provider = "callbell";
   if (provider === undefined) provider = detect(body, {}).provider ?? undefined;
-  if (provider !== undefined && !PROVIDERS.includes(provider)) throw new Error(`--provider must be one of ${PROVIDERS.join(", ")}`);
-  if (provider === "callbell" && o.token !== undefined) throw new Error("Callbell signs with --secret, not --token");
-  if (provider !== "callbell" && o.secret !== undefined) throw new Error(`${provider ?? "this provider"} authenticates with --token, not --secret`);
-  return { provider, secret: o.secret, token: o.token };
+  if (provider === undefined) throw new Error("--provider is needed: the body's provider could not be detected");
+  if (!PROVIDERS.includes(provider)) throw new Error(`--provider must be one of ${PROVIDERS.join(", ")}`);
+  const { option } = verification[provider];
+  const given = CREDENTIAL_FLAGS.filter((f) => o[f] !== undefined);
+  if (given.some((f) => f !== option)) throw new Error(`${provider} authenticates with --${option} (${verification[provider].needs}), not --${given.find((f) => f !== option)}`);
+  return { provider, [option]: o[option] };
 }
 
 function timestamp(o) {
@@ -64,17 +68,17 @@ export async function run(command, args) {
       return 0;
     }
     if (command === "sign") {
-      const o = options(args, { flags: ["json"], values: ["secret", "token", "provider", "timestamp", "header"] });
+      const o = options(args, { flags: ["json"], values: [...CREDENTIAL_FLAGS, "provider", "timestamp", "header"] });
       const body = readBody(o.positional[0]);
       const c = credentials(o, body);
-      if (c.secret === undefined && c.token === undefined) throw new Error("sign needs --secret (Callbell) or --token");
+      if (c[verification[c.provider].option] === undefined) throw new Error(`sign needs --${verification[c.provider].option} for ${c.provider}: ${verification[c.provider].needs}`);
       const headers = signatureHeaders(new Uint8Array(body), { ...c, timestamp: timestamp(o), header: o.header });
       if (o.json) console.log(JSON.stringify(headers));
       else for (const [k, v] of Object.entries(headers)) console.log(`${k}: ${v}`);
       return 0;
     }
     if (command === "post") {
-      const o = options(args, { flags: ["allow-remote"], values: ["secret", "token", "provider", "timestamp", "header"] });
+      const o = options(args, { flags: ["allow-remote"], values: [...CREDENTIAL_FLAGS, "provider", "timestamp", "header"] });
       const [target, file] = o.positional;
       if (target === undefined) throw new Error("post needs a URL");
       let url;
@@ -86,7 +90,7 @@ export async function run(command, args) {
       }
       const body = readBody(file);
       const headers = { "content-type": "application/json" };
-      if (o.secret !== undefined || o.token !== undefined) {
+      if (CREDENTIAL_FLAGS.some((f) => o[f] !== undefined)) {
         Object.assign(headers, signatureHeaders(new Uint8Array(body), { ...credentials(o, body), timestamp: timestamp(o), header: o.header }));
       }
       const res = await fetch(url, { method: "POST", headers, body });

@@ -8,8 +8,10 @@
 //   wahook --raw --compact body.json       include raw source objects; one line per result
 //   wahook example                         list the bundled example bodies (wahook/testing)
 //   wahook example zapi received-text      print one
-//   wahook sign --secret S [--timestamp T] body.json        Callbell signature headers
-//   wahook sign --provider zapi --token T body.json         token headers (zapi, plugchat, greenapi)
+//   wahook sign --secret S [--timestamp T] body.json        the provider's signature headers
+//   wahook sign --provider zapi --token T body.json         token headers (the credential flag is
+//                                                           the provider's verify option: --secret,
+//                                                           --token or --apikey)
 //   wahook post http://127.0.0.1:8787/hook body.json [--provider p --secret s | --token t]
 //                                          send the body (signed when a secret or token is given) to
 //                                          a loopback address; others need --allow-remote
@@ -21,8 +23,8 @@ import { parse, detect, version } from "./node.js";
 const usage = `usage: wahook [--detect] [--provider zapi|plugchat|greenapi|callbell|cloudapi|evolution|waha] [--raw] [--compact] [file ...]
 Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints JSON.
        wahook example [<provider> <name>]
-       wahook sign (--secret S [--timestamp T] | --provider p --token T) [file]
-       wahook post <url> [file] [--provider p] [--secret S | --token T] [--allow-remote]`;
+       wahook sign [--provider p] (--secret S [--timestamp T] | --token T | --apikey K) [file]
+       wahook post <url> [file] [--provider p] [--secret S | --token T | --apikey K] [--allow-remote]`;
 
 const args = process.argv.slice(2);
 if (["example", "sign", "post"].includes(args[0])) {

@@ -123,6 +123,15 @@ export declare function verify(body: string | Uint8Array | ArrayBuffer, headers:
 /** A valid X-Callbell-Signature value for tests. */
 export declare function sign(body: string | Uint8Array, options: { secret: string; timestamp: number }): string;
 /**
+ * Headers that pass `verify` for `body` with the same options: the provider's signature (at `now`,
+ * epoch ms, default Date.now()), or its token or API key header; signs with the first non-empty
+ * secret of a rotation list. For tests, fixtures and replays. Throws WahookError (invalid_input)
+ * for unusable options.
+ */
+export declare function signatureHeaders(body: string | Uint8Array, options: VerifyOptions): Record<string, string>;
+/** How each provider's requests are verified: the `verify` option that carries the credentials, and what they are. */
+export declare const verification: Readonly<Record<Provider, { readonly option: "secret" | "token" | "apikey"; readonly needs: string }>>;
+/**
  * Reads a Fetch API Request once as bytes, at most `maxBytes` (default 1 MiB: a larger
  * `Content-Length` is refused unread, and the stream is cancelled as soon as it passes the limit —
  * code "too_large"), and parses it with its headers. With `verify`, rejects with code "unauthorized"

@@ -160,6 +160,7 @@ export type SystemEventName =
 
 export declare const providers: readonly ProviderName[];
 export declare const providerTitles: Readonly<Record<ProviderName, string>>;
+export declare const verification: Readonly<Record<ProviderName, { readonly option: "secret" | "token" | "apikey"; readonly needs: string }>>;
 export declare const eventTypes: readonly EventTypeName[];
 export declare const contentKinds: readonly ContentKindName[];
 export declare const systemNames: readonly SystemEventName[];

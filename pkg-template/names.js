@@ -22,6 +22,20 @@ export const providerTitles = Object.freeze({
   waha: "WAHA",
 });
 
+/**
+ * How each provider's requests are verified: the `verify` option that carries the credentials
+ * (`secret`, `token` or `apikey`) and what they are (each module's `verification`).
+ */
+export const verification = Object.freeze({
+  zapi: Object.freeze({ option: "token", needs: "the token Z-API sends in its header (`z-api-token` unless `header` names another)" }),
+  plugchat: Object.freeze({ option: "token", needs: "the token Plugchat sends in its header (`z-api-token` unless `header` names another)" }),
+  greenapi: Object.freeze({ option: "token", needs: "the webhookUrlToken Green API sends as `Authorization: Bearer <token>`" }),
+  callbell: Object.freeze({ option: "secret", needs: "the webhook signing secret (`whsec_...`)" }),
+  cloudapi: Object.freeze({ option: "secret", needs: "the Meta app secret (App Dashboard > App settings > Basic), which signs X-Hub-Signature-256" }),
+  evolution: Object.freeze({ option: "apikey", needs: "the instance API key that Evolution sends in the body's `apikey` or in a header" }),
+  waha: Object.freeze({ option: "secret", needs: "the webhook HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY)" }),
+});
+
 /** Event `type`s. */
 export const eventTypes = Object.freeze([
   "message",

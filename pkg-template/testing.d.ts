@@ -80,9 +80,10 @@ export declare const greenapi: GreenApiBuilders;
 export declare const callbell: CallbellBuilders;
 
 export type RequestOptions = (
-  | { provider: "callbell"; secret: string }
+  | { provider: "callbell" | "cloudapi" | "waha"; secret: string }
   | { provider: "zapi" | "plugchat"; token: string; header?: string }
   | { provider: "greenapi"; token: string }
+  | { provider: "evolution"; apikey: string; header?: string }
 ) & {
   /** Default "http://127.0.0.1/webhook". */
   url?: string;
@@ -95,7 +96,7 @@ export type RequestOptions = (
 
 type RequestBody = string | Uint8Array | ArrayBuffer | object;
 
-/** The headers that authenticate `body`: X-Callbell-Signature, Authorization: Bearer, or z-api-token. */
+/** The headers that authenticate `body` as `verify` checks them (X-Callbell-Signature, X-Hub-Signature-256, X-Webhook-Hmac, Authorization: Bearer, z-api-token, apikey). */
 export declare function signatureHeaders(body: RequestBody, options: RequestOptions): Record<string, string>;
 /** A POST Request that passes `verify` with the same options. */
 export declare function signedRequest(body: RequestBody, options: RequestOptions): Request;

@@ -9,7 +9,7 @@
 // milliseconds, statuses as wahook names them), and optional overrides of the provider body that
 // merge deeply (objects merge key by key; arrays and other values replace). Every field the
 // provider documents has a realistic default, taken from its documentation's examples.
-import { sign } from "wahook";
+import { signatureHeaders as headersFor } from "wahook";
 import { examples } from "./examples.js";
 
 export { examples };
@@ -351,7 +351,7 @@ export const callbell = {
 // Requests
 
 const encoder = new TextEncoder();
-import { providers as PROVIDERS } from "./names.js";
+import { providers as PROVIDERS, verification } from "./names.js";
 
 function bodyText(body) {
   if (typeof body === "string") return body;
@@ -362,15 +362,16 @@ function bodyText(body) {
 }
 
 function requestParts(body, options, what) {
-  if (!options || typeof options !== "object") throw new TypeError(`${what}: options { provider, secret | token } are required`);
+  if (!options || typeof options !== "object") throw new TypeError(`${what}: options { provider, secret | token | apikey } are required`);
   const { provider } = options;
   if (!PROVIDERS.includes(provider)) throw new TypeError(`${what}: options.provider must be one of ${PROVIDERS.join(", ")}, not ${JSON.stringify(provider)}`);
-  const credential = provider === "callbell" ? options.secret : options.token;
+  const key = verification[provider].option;
+  const credential = options[key];
   if (typeof credential !== "string" || credential.length === 0) {
-    throw new TypeError(`${what}: options.${provider === "callbell" ? "secret" : "token"} must be a non-empty string for ${provider}`);
+    throw new TypeError(`${what}: options.${key} must be a non-empty string for ${provider}: ${verification[provider].needs}`);
   }
   const text = bodyText(body);
-  return { provider, credential, text, bytes: typeof text === "string" ? encoder.encode(text) : text };
+  return { provider, key, credential, text, bytes: typeof text === "string" ? encoder.encode(text) : text };
 }
 
 function makeRequest(text, headers, options) {
@@ -380,18 +381,15 @@ function makeRequest(text, headers, options) {
 }
 
 /**
- * The headers that authenticate `body` as coming from the provider: Callbell's
- * `X-Callbell-Signature` (signed with `secret` at `timestamp`, unix seconds, default now), Green
- * API's `Authorization: Bearer <token>`, Z-API/Plugchat's `z-api-token` (or `options.header`).
+ * The headers that authenticate `body` as coming from the provider, as `verify` checks them:
+ * Callbell's `X-Callbell-Signature` (signed at `timestamp`, unix seconds, default now), Cloud API's
+ * `X-Hub-Signature-256`, WAHA's `X-Webhook-Hmac`, Green API's `Authorization: Bearer <token>`,
+ * Z-API/Plugchat's `z-api-token` and Evolution's `apikey` (or `options.header`).
  */
 export function signatureHeaders(body, options) {
-  const { provider, credential, bytes } = requestParts(body, options, "signatureHeaders");
-  if (provider === "callbell") {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    return { "x-callbell-signature": sign(bytes, { secret: credential, timestamp }) };
-  }
-  if (provider === "greenapi") return { authorization: `Bearer ${credential}` };
-  return { [(options.header ?? "z-api-token").toLowerCase()]: credential };
+  const { bytes } = requestParts(body, options, "signatureHeaders");
+  const now = options.timestamp != null ? options.timestamp * 1000 : Date.now();
+  return headersFor(bytes, { ...options, now });
 }
 
 /** A POST `Request` (default url http://127.0.0.1/webhook) carrying `body` and headers that pass `verify`. */
@@ -402,9 +400,8 @@ export function signedRequest(body, options) {
 
 /** Like `signedRequest`, with a well-formed credential that is wrong: `verify` says `mismatch`. */
 export function forgedRequest(body, options) {
-  const { provider, credential, text } = requestParts(body, options, "forgedRequest");
+  const { key, credential, text } = requestParts(body, options, "forgedRequest");
   const wrong = `${credential}-forged`;
-  const key = provider === "callbell" ? "secret" : "token";
   return makeRequest(text, signatureHeaders(text, { ...options, [key]: wrong }), options);
 }
 

@@ -4,9 +4,9 @@
 // failed to authenticate (`unauthorized`). `verify()` itself never throws and answers
 // `invalid_options` for the same options.
 
-const PROVIDERS = ["zapi", "plugchat", "greenapi", "callbell", "cloudapi", "evolution", "waha"];
-/** Providers that sign with a secret (`secret`); Evolution sends its API key (`apikey`); the others a token (`token`). */
-const SIGNED = ["callbell", "cloudapi", "waha"];
+// Which option carries each provider's credentials, and what they are, is declared once per
+// provider module in Rust (`verification`) and generated into names.js.
+import { providers as PROVIDERS, verification } from "./names.js";
 
 function describe(v) {
   if (v === undefined) return "missing";
@@ -29,21 +29,14 @@ function validSecrets(v) {
  */
 export function checkVerifyOptions(options) {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    return `options.verify must be an object such as { provider: "callbell", secret }, not ${Array.isArray(options) ? "an array" : describe(options)}`;
+    return `options.verify must be an object such as { provider, secret }, not ${Array.isArray(options) ? "an array" : describe(options)}`;
   }
   const { provider } = options;
   if (!PROVIDERS.includes(provider)) {
     return `options.verify.provider must be one of ${PROVIDERS.map((p) => JSON.stringify(p)).join(", ")}, not ${typeof provider === "string" ? JSON.stringify(provider) : describe(provider)}`;
   }
-  const key = SIGNED.includes(provider) ? "secret" : provider === "evolution" ? "apikey" : "token";
+  const { option: key, needs: what } = verification[provider];
   if (!validSecrets(options[key])) {
-    const what =
-      provider === "callbell" ? "the webhook signing secret"
-      : provider === "cloudapi" ? "the Meta app secret (App Dashboard > App settings > Basic), which signs X-Hub-Signature-256"
-      : provider === "waha" ? "the webhook HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY)"
-      : provider === "greenapi" ? "the webhookUrlToken"
-      : provider === "evolution" ? "the instance API key that Evolution sends in the body's `apikey` or in a header"
-      : "the token the provider sends in its header";
     return `options.verify.${key} is ${describe(options[key])}: ${provider} verification needs ${what}, a non-empty string or an array of them (is the environment variable set?)`;
   }
   const { toleranceSeconds, now, header } = options;

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = join(root, "tests", "fixtures");
-const providers = ["zapi", "plugchat", "greenapi", "callbell"];
+const { providers } = await import(join(root, "pkg-template", "names.js"));
 const list = [];
 for (const [source, base] of [["docs", dir], ["wire", join(dir, "wire")]]) {
   for (const provider of providers) {

@@ -176,9 +176,9 @@ pub fn key(event: &Event, source: &Object<'_>) -> String {
         }
         Event::Status(s) => {
             k.id_or_hash(s.message_id.as_deref(), source).part(&s.raw_status);
-            // WAHA keeps the receipt in `payload`.
-            let holder = match (b.provider, source.get("payload")) {
-                (crate::model::Provider::Waha, Some(Value::Object(p))) => p,
+            // Envelopes (WAHA, Callbell) keep the receipt's fields in `payload`.
+            let holder = match source.get("payload") {
+                Some(Value::Object(p)) => p,
                 _ => source,
             };
             let participant = ["participantPhone", "participantLid", "participant", "recipient_participant_id", "participant_recipient_id"]

@@ -20,6 +20,7 @@
 //! header sent twice has two `t` (`malformed_header`).
 
 use crate::detect::Headers;
+use crate::model::Provider;
 use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -94,12 +95,72 @@ pub enum VerifyOptions {
     },
 }
 
+/// What a `verify` configuration gives, whatever the provider: the secrets, tokens or API keys (a
+/// rotation list), and the header, tolerance and clock where the provider's scheme has them. Turned
+/// into a provider's [`VerifyOptions`] by [`VerifyOptions::for_provider`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Credentials {
+    /// Accepted secrets, tokens or API keys; empty entries are ignored.
+    pub secrets: Vec<String>,
+    /// The header a token is read from, for providers whose header is configurable.
+    pub header: Option<String>,
+    /// How far a signature's time may be from now (providers that sign a time).
+    pub tolerance_ms: Option<u64>,
+    /// "Now", in epoch milliseconds, instead of the system clock.
+    pub now_ms: Option<i64>,
+}
+
+impl Credentials {
+    /// Credentials of a rotation list of secrets, tokens or keys.
+    pub fn new<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Self {
+        Credentials { secrets: list(secrets), ..Credentials::default() }
+    }
+}
+
 /// The secrets or tokens of a rotation list, as owned strings.
 fn list<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Vec<String> {
     secrets.into_iter().map(Into::into).collect()
 }
 
 impl VerifyOptions {
+    /// The options of `provider`'s scheme, from provider-independent credentials (what the JS
+    /// package's `verify` options carry). Each provider module declares how ([`crate::providers`]).
+    ///
+    /// ```
+    /// use wahook::{verify::Credentials, Provider, VerifyOptions};
+    /// let o = VerifyOptions::for_provider(Provider::Waha, Credentials::new(["key"]));
+    /// assert_eq!(o, VerifyOptions::waha(["key"]));
+    /// ```
+    pub fn for_provider(provider: Provider, credentials: Credentials) -> Self {
+        (crate::providers::module_of(provider).verification.options)(credentials)
+    }
+
+    /// Headers that pass this verification for `body` at `now_ms` (epoch milliseconds), signed with
+    /// the first non-empty secret, token or key: for tests, fixtures and replays.
+    ///
+    /// ```
+    /// use wahook::{verify, Headers, VerifyOptions};
+    /// let options = VerifyOptions::cloud_api(["app-secret"]);
+    /// let headers = Headers::new(options.signature_headers(b"{}", 0));
+    /// assert!(verify(b"{}", &headers, &options).ok);
+    /// ```
+    pub fn signature_headers(&self, body: &[u8], now_ms: i64) -> Vec<(String, String)> {
+        let first = |l: &[String]| l.iter().find(|s| !s.is_empty()).cloned().unwrap_or_default();
+        let one = |name: &str, value: String| vec![(name.to_string(), value)];
+        match self {
+            VerifyOptions::Callbell { secrets, .. } => one(CALLBELL_HEADER, sign(body, &first(secrets), now_ms.div_euclid(1000))),
+            VerifyOptions::GreenApi { tokens } => one("authorization", format!("Bearer {}", first(tokens))),
+            VerifyOptions::TokenHeader { tokens, header } => one(header, first(tokens)),
+            VerifyOptions::Evolution { apikeys, header } => one(header, first(apikeys)),
+            VerifyOptions::CloudApi { secrets } => one(crate::providers::cloudapi::verify::HEADER, sign_cloudapi(body, &first(secrets))),
+            VerifyOptions::Waha { keys } => {
+                use crate::providers::waha::verify::{sign, ALGORITHM_HEADER, HMAC_HEADER};
+                vec![(HMAC_HEADER.to_string(), sign(body, &first(keys))), (ALGORITHM_HEADER.to_string(), "sha512".to_string())]
+            }
+        }
+    }
+
     /// Callbell, with the webhook signing secrets (`whsec_...`, whole), the default tolerance
     /// ([`DEFAULT_TOLERANCE_MS`]) and the system clock (call [`VerifyOptions::at`] on wasm).
     pub fn callbell<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Self {
@@ -202,6 +263,27 @@ impl VerifyResult {
     pub(crate) const OK: VerifyResult = VerifyResult { ok: true, reason: None };
     pub(crate) fn fail(reason: FailReason) -> Self {
         VerifyResult { ok: false, reason: Some(reason) }
+    }
+}
+
+/// What the headers alone decide, before any body is read: `invalid_options`, `missing_header` or
+/// `malformed_header`; `None` when only the body can decide. Lets an endpoint refuse a request
+/// without credentials before it buffers (or copies) the body.
+pub fn check_headers(headers: &Headers, options: &VerifyOptions) -> Option<FailReason> {
+    // Evolution reads the body's `apikey` when the header is absent: only a present, empty header
+    // is decided here.
+    if let VerifyOptions::Evolution { apikeys, header } = options {
+        return if apikeys.iter().all(String::is_empty) || header.trim().is_empty() {
+            Some(FailReason::InvalidOptions)
+        } else {
+            headers.joined(header).filter(|v| v.trim().is_empty()).map(|_| FailReason::MalformedHeader)
+        };
+    }
+    // With an empty body, every scheme checks its options and header first and then fails on the
+    // signature or token (`mismatch`/`expired`, which only the real body can settle).
+    match verify(b"", headers, options).reason {
+        Some(r @ (FailReason::InvalidOptions | FailReason::MissingHeader | FailReason::MalformedHeader)) => Some(r),
+        _ => None,
     }
 }
 

@@ -44,6 +44,23 @@ pub struct Module {
     pub settled_by_headers: fn(&crate::Headers) -> bool,
     /// Hints that do not contradict this shape although they name another provider.
     pub agrees_with: &'static [Provider],
+    /// How the provider's requests are verified.
+    pub verification: Verification,
+}
+
+/// How a provider's requests are verified: what the JS package's `verify` options call the
+/// credentials and what they are (for configuration errors; `scripts/gen-names.mjs` copies both
+/// into `names.js`), and the [`crate::VerifyOptions`] they make.
+#[derive(Debug)]
+// `option` and `needs` are read from this source by scripts/gen-names.mjs (names.js), not by Rust.
+#[allow(dead_code)]
+pub struct Verification {
+    /// The `verify` option that carries the credentials: `secret`, `token` or `apikey`.
+    pub option: &'static str,
+    /// What the credentials are, as a configuration error completes "verification needs ...".
+    pub needs: &'static str,
+    /// The provider's options from the credentials.
+    pub options: fn(crate::verify::Credentials) -> crate::VerifyOptions,
 }
 
 impl Module {
@@ -56,6 +73,11 @@ impl Module {
         }
         s
     }
+}
+
+/// The module of a provider (every provider has one: a test checks `ALL` against `Provider::ALL`).
+pub fn module_of(provider: Provider) -> &'static Module {
+    ALL.iter().copied().find(|m| m.provider == provider).unwrap_or(&zapi::MODULE)
 }
 
 /// The title of a provider's module (`Plugchat`), else its name.

@@ -204,8 +204,35 @@ pub fn detect_bytes(body: &[u8], provider: Option<String>, headers: Option<Strin
     to_tape(true, &detection)
 }
 
-/// Verifies a request; returns the `VerifyResult` as JSON text. `now_ms` is always given by JS
-/// (`Date.now()` unless the caller injects one).
+/// A provider's verify options from the JS `verify` options (already type-checked by api.js):
+/// `secrets` NUL-separated, `header` "" for the default; `None` for an unknown provider or a
+/// tolerance or clock that is not a finite non-negative number.
+fn verify_options(provider: &str, secrets: &str, tolerance_seconds: f64, now_ms: f64, header: &str) -> Option<VerifyOptions> {
+    let provider = Provider::from_name(provider)?;
+    if !(tolerance_seconds.is_finite() && tolerance_seconds >= 0.0 && now_ms.is_finite()) {
+        return None;
+    }
+    // Milliseconds, rounded (0.3 s is 300 ms, not 299.99…); `now` to the millisecond.
+    let tolerance_ms = (tolerance_seconds * 1000.0).round();
+    let mut credentials = wahook::verify::Credentials::new(split_list(secrets));
+    credentials.tolerance_ms = Some(if tolerance_ms >= u64::MAX as f64 { u64::MAX } else { tolerance_ms as u64 });
+    credentials.now_ms = Some(now_ms.floor() as i64);
+    credentials.header = (!header.is_empty()).then(|| header.to_string());
+    Some(VerifyOptions::for_provider(provider, credentials))
+}
+
+/// What the headers alone decide (`"missing_header"`, `"malformed_header"`, `"invalid_options"`),
+/// or `""`: api.js asks before it encodes or copies the body.
+#[wasm_bindgen(js_name = verifyHeaders)]
+pub fn verify_headers(headers: &str, provider: &str, secrets: &str, tolerance_seconds: f64, now_ms: f64, header: &str) -> String {
+    match verify_options(provider, secrets, tolerance_seconds, now_ms, header) {
+        Some(o) => wahook::verify::check_headers(&split_pairs(headers), &o).map_or("", |r| r.as_str()).into(),
+        None => "invalid_options".into(),
+    }
+}
+
+/// Verifies a request; returns the failure reason, or `""` when it verifies. `now_ms` is always
+/// given by JS (`Date.now()` unless the caller injects one).
 #[wasm_bindgen(js_name = verifyBytes)]
 pub fn verify_bytes(
     body: &[u8],
@@ -216,37 +243,24 @@ pub fn verify_bytes(
     now_ms: f64,
     header: &str,
 ) -> String {
-    let secrets = split_list(secrets);
-    let options = match provider {
-        "callbell" if tolerance_seconds.is_finite() && tolerance_seconds >= 0.0 && now_ms.is_finite() => {
-            // Milliseconds, rounded (0.3 s is 300 ms, not 299.99…); `now` to the millisecond.
-            let tolerance_ms = (tolerance_seconds * 1000.0).round();
-            let tolerance_ms = if tolerance_ms >= u64::MAX as f64 { u64::MAX } else { tolerance_ms as u64 };
-            Some(VerifyOptions::Callbell { secrets, tolerance_ms, now_ms: Some(now_ms.floor() as i64) })
-        }
-        "greenapi" => Some(VerifyOptions::GreenApi { tokens: secrets }),
-        "waha" => Some(VerifyOptions::Waha { keys: secrets }),
-        "cloudapi" => Some(VerifyOptions::CloudApi { secrets }),
-        "zapi" | "plugchat" => Some(VerifyOptions::TokenHeader {
-            tokens: secrets,
-            header: if header.is_empty() { wahook::verify::ZAPI_HEADER.into() } else { header.into() },
-        }),
-        "evolution" => Some(VerifyOptions::Evolution {
-            apikeys: secrets,
-            header: if header.is_empty() { wahook::verify::EVOLUTION_HEADER.into() } else { header.into() },
-        }),
-        _ => None,
-    };
-    match options {
-        Some(o) => {
-            let r = wahook::verify(body, &split_pairs(headers), &o);
-            match r.reason {
-                None => "{\"ok\":true}".into(),
-                Some(reason) => format!("{{\"ok\":false,\"reason\":\"{}\"}}", reason.as_str()),
-            }
-        }
-        None => "{\"ok\":false,\"reason\":\"invalid_options\"}".into(),
+    match verify_options(provider, secrets, tolerance_seconds, now_ms, header) {
+        Some(o) => wahook::verify(body, &split_pairs(headers), &o).reason.map_or("", |r| r.as_str()).into(),
+        None => "invalid_options".into(),
     }
+}
+
+/// Headers that pass `provider`'s verification for `body` at `now_ms`, as `name\0value\0…`.
+#[wasm_bindgen(js_name = signatureHeaders)]
+pub fn signature_headers(body: &[u8], provider: &str, secrets: &str, now_ms: f64, header: &str) -> String {
+    let Some(o) = verify_options(provider, secrets, 300.0, now_ms, header) else { return String::new() };
+    let mut out = String::new();
+    for (name, value) in o.signature_headers(body, now_ms.floor() as i64) {
+        out.push_str(&name);
+        out.push('\0');
+        out.push_str(&value);
+        out.push('\0');
+    }
+    out
 }
 
 /// A valid `X-Callbell-Signature` value (for tests).

@@ -6,6 +6,7 @@
 
 mod content;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::Ctx;
 use crate::ids::{self, Hints};
 use crate::model::*;
@@ -23,7 +24,25 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "secret",
+        needs: "the webhook signing secret (`whsec_...`)",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+fn verify_options(c: Credentials) -> VerifyOptions {
+    let o = VerifyOptions::callbell(c.secrets);
+    let o = match c.tolerance_ms {
+        Some(ms) => o.tolerance_ms(ms),
+        None => o,
+    };
+    match c.now_ms {
+        Some(now) => o.at(now),
+        None => o,
+    }
+}
 
 fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
     let event = super::str_field(root, "event")?;

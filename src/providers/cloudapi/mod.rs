@@ -27,6 +27,7 @@
 mod content;
 pub mod verify;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::{lookup, object_without, required, Ctx};
 use crate::ids;
 use crate::json::{Object, Value};
@@ -44,7 +45,17 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "secret",
+        needs: "the Meta app secret (App Dashboard > App settings > Basic), which signs X-Hub-Signature-256",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+fn verify_options(c: Credentials) -> VerifyOptions {
+    VerifyOptions::cloud_api(c.secrets)
+}
 
 /// The provider event named by detection: the `field` of the first entry's first change
 /// (`messages`, `account_update`, …), else the `object`.

@@ -20,6 +20,7 @@
 mod content;
 pub mod verify;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::{lookup, object_without, Ctx};
 use crate::ids::{self, Hints};
 use crate::json::{Object, Value};
@@ -39,7 +40,21 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "apikey",
+        needs: "the instance API key that Evolution sends in the body's `apikey` or in a header",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+fn verify_options(c: Credentials) -> VerifyOptions {
+    let o = VerifyOptions::evolution(c.secrets);
+    match c.header {
+        Some(h) if !h.is_empty() => o.header(h),
+        _ => o,
+    }
+}
 
 fn recognise<'v, 'a>(root: &'v Object<'a>) -> Option<super::Found<'v, 'a>> {
     let event = super::str_field(root, "event")?;

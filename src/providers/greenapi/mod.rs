@@ -6,6 +6,7 @@
 
 mod content;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::{lookup, object_without, Ctx};
 use crate::ids::{self, Hints};
 use crate::model::*;
@@ -24,7 +25,17 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "token",
+        needs: "the webhookUrlToken Green API sends as `Authorization: Bearer <token>`",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+fn verify_options(c: Credentials) -> VerifyOptions {
+    VerifyOptions::green_api(c.secrets)
+}
 
 fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
     use crate::json::Value;

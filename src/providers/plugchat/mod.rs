@@ -21,6 +21,11 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[Provider::Zapi],
+    verification: super::Verification {
+        option: "token",
+        needs: "the token Plugchat sends in its header (`z-api-token` unless `header` names another)",
+        options: super::zapi::verify_options,
+    },
 };
 
 fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {

@@ -18,6 +18,7 @@
 mod content;
 pub mod verify;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::{lookup, object_without, Ctx};
 use crate::ids::{self, Hints};
 use crate::json::Value;
@@ -36,7 +37,17 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[],
     settled_by_headers: super::never,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "secret",
+        needs: "the webhook HMAC key (hmac.key or WHATSAPP_HOOK_HMAC_KEY)",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+fn verify_options(c: Credentials) -> VerifyOptions {
+    VerifyOptions::waha(c.secrets)
+}
 
 fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
     let event = super::str_field(root, "event")?;

@@ -7,6 +7,7 @@
 
 mod content;
 
+use crate::verify::{Credentials, VerifyOptions};
 use super::{lookup, to_json, Ctx};
 use crate::ids::{self, Hints};
 use crate::model::*;
@@ -24,7 +25,21 @@ pub const MODULE: super::Module = super::Module {
     shared_with: &[Provider::Plugchat],
     settled_by_headers,
     agrees_with: &[],
+    verification: super::Verification {
+        option: "token",
+        needs: "the token Z-API sends in its header (`z-api-token` unless `header` names another)",
+        options: verify_options,
+    },
 };
+
+/// This provider's `VerifyOptions` from the `verify` credentials.
+pub fn verify_options(c: Credentials) -> VerifyOptions {
+    let o = VerifyOptions::token_header(c.secrets);
+    match c.header {
+        Some(h) if !h.is_empty() => o.header(h),
+        _ => o,
+    }
+}
 
 fn recognise<'v, 'a>(root: &'v crate::json::Object<'a>) -> Option<super::Found<'v, 'a>> {
     let t = super::str_field(root, "type")?;
