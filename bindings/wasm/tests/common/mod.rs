@@ -34,7 +34,7 @@ macro_rules! all_shared_tests {
     };
 }
 use serde::ser::{Serialize, SerializeStruct, Serializer};
-use wahook_wasm::{detect_bytes, last_tape, parse_bytes, parse_string, sign, tape, verify_bytes};
+use wahook_wasm::{detect_bytes, last_tape, parse_bytes, parse_string, sign, tape, verify_bytes, verify_headers};
 
 const GREEN_TEXT: &[u8] = include_bytes!("../../../../tests/fixtures/greenapi/incoming-text.json");
 const ZAPI_STATUS: &[u8] = include_bytes!("../../../../tests/fixtures/zapi/message-status-read.json");
@@ -43,10 +43,6 @@ const CALLBELL_STATUS: &[u8] = include_bytes!("../../../../tests/fixtures/callbe
 /// How the JS layer passes an optional string: `undefined` when empty.
 fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("the binding returns JSON")
 }
 
 /// A second reader of the tape format (the first is `readTape` in tape.js): the last result as
@@ -240,14 +236,16 @@ pub fn headers_settle_detection() {
 pub fn verifies_callbell_signatures() {
     let header = sign(CALLBELL_STATUS, "whsec_test", 1_790_000_000.0);
     let headers = format!("X-Callbell-Signature\0{header}");
-    let ok = json(&verify_bytes(CALLBELL_STATUS, &headers, "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""));
-    assert_eq!(ok["ok"], true);
-    let late = json(&verify_bytes(CALLBELL_STATUS, &headers, "callbell", "whsec_test", 300.0, 1_790_000_400_000.0, ""));
-    assert_eq!(late["reason"], "expired");
+    // The failure reason, "" when it verifies.
+    assert_eq!(verify_bytes(CALLBELL_STATUS, &headers, "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""), "");
+    assert_eq!(verify_bytes(CALLBELL_STATUS, &headers, "callbell", "whsec_test", 300.0, 1_790_000_400_000.0, ""), "expired");
     let mut tampered = CALLBELL_STATUS.to_vec();
     tampered[10] ^= 1;
-    let bad = json(&verify_bytes(&tampered, &headers, "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""));
-    assert_eq!(bad["reason"], "mismatch");
+    assert_eq!(verify_bytes(&tampered, &headers, "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""), "mismatch");
+    assert_eq!(verify_bytes(CALLBELL_STATUS, &headers, "nope", "whsec_test", 300.0, 1_790_000_000_000.0, ""), "invalid_options");
+    // The headers alone: present and well-formed leaves it to the body; absent is decided.
+    assert_eq!(verify_headers(&headers, "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""), "");
+    assert_eq!(verify_headers("", "callbell", "whsec_test", 300.0, 1_790_000_000_000.0, ""), "missing_header");
 }
 
 pub fn tapes_carry_unicode_and_reuse_keys() {
