@@ -691,8 +691,8 @@ export interface OrderContent {
  */
 export interface OrderDetailsContent {
   kind: "orderDetails";
-  /** `reviewAndPay` or `reviewOrder`. */
-  stage: string;
+  /** Review and pay, or an order update. */
+  stage: OrderStage;
   /** The order's reference, as sent. */
   referenceId: string | null;
   /** The order request's id, as sent. */
@@ -752,18 +752,28 @@ export interface ContactCard {
 
 /** The media header of a `template` or `buttons` message. */
 export interface MediaHeader {
-  /** `image`, `video`, `document` or `location`. */
-  kind: string;
+  /** What the header shows. */
+  kind: HeaderKind;
   /** The media's URL. */
   url: string | null;
   /** MIME type, as sent. */
   mimeType: string | null;
 }
 
+/**
+ * What a media header shows.
+ *
+ * - `image`: An image.
+ * - `video`: A video.
+ * - `document`: A document.
+ * - `location`: A location.
+ */
+export type HeaderKind = "image" | "video" | "document" | "location";
+
 /** A button of an interactive message (`buttons`, `template`). */
 export interface Button {
-  /** `reply`, `url`, `call`, `copy` or `other`. */
-  type: string;
+  /** What the button does. */
+  type: ButtonKind;
   /** The button's id (reply buttons). */
   id: string | null;
   /** The label shown. */
@@ -771,6 +781,17 @@ export interface Button {
   /** The URL of a `url` button, the phone number of a `call` button. */
   value: string | null;
 }
+
+/**
+ * What a button does.
+ *
+ * - `reply`: Sends its `id`/`text` back as a reply.
+ * - `url`: Opens the URL in `value`.
+ * - `call`: Calls the phone number in `value`.
+ * - `copy`: Copies a code (`value`) to the clipboard.
+ * - `other`: A button of no kind above.
+ */
+export type ButtonKind = "reply" | "url" | "call" | "copy" | "other";
 
 /** A section of a `list` message: a title and its rows. */
 export interface ListSection {
@@ -819,6 +840,14 @@ export interface OrderItem {
   /** The business's own id for the product (`retailerId`). */
   retailerId: string | null;
 }
+
+/**
+ * The stage of an `orderDetails` message.
+ *
+ * - `reviewAndPay`: Sent for the customer to review and pay.
+ * - `reviewOrder`: An update of an order to review.
+ */
+export type OrderStage = "reviewAndPay" | "reviewOrder";
 
 /** Where a message came from: a click-to-WhatsApp ad or post. */
 export interface Referral {

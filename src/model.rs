@@ -520,15 +520,34 @@ pub struct ContactCard {
 #[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct Button {
-    /// `reply`, `url`, `call`, `copy` or `other`.
+    /// What the button does.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: ButtonKind,
     /// The button's id (reply buttons).
     pub id: Option<String>,
     /// The label shown.
     pub text: Option<String>,
     /// The URL of a `url` button, the phone number of a `call` button.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+/// What a button does.
+pub enum ButtonKind {
+    /// Sends its `id`/`text` back as a reply.
+    Reply,
+    /// Opens the URL in `value`.
+    Url,
+    /// Calls the phone number in `value`.
+    Call,
+    /// Copies a code (`value`) to the clipboard.
+    Copy,
+    /// A button of no kind above.
+    Other,
 }
 
 /// A row of a `list` message section.
@@ -603,12 +622,42 @@ pub struct OrderItem {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct MediaHeader {
-    /// `image`, `video`, `document` or `location`.
-    pub kind: String,
+    /// What the header shows.
+    pub kind: HeaderKind,
     /// The media's URL.
     pub url: Option<String>,
     /// MIME type, as sent.
     pub mime_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+/// What a media header shows.
+pub enum HeaderKind {
+    /// An image.
+    Image,
+    /// A video.
+    Video,
+    /// A document.
+    Document,
+    /// A location.
+    Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "deserialize", derive(serde::Deserialize))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+/// The stage of an `orderDetails` message.
+pub enum OrderStage {
+    /// Sent for the customer to review and pay.
+    ReviewAndPay,
+    /// An update of an order to review.
+    ReviewOrder,
 }
 
 /// What a message holds; `kind` is the discriminator. Media URLs are always `url`.
@@ -988,8 +1037,8 @@ pub enum Content {
     /// (`stage: "reviewOrder"`).
     #[non_exhaustive]
     OrderDetails {
-        /// `reviewAndPay` or `reviewOrder`.
-        stage: String,
+        /// Review and pay, or an order update.
+        stage: OrderStage,
         /// The order's reference, as sent.
         reference_id: Option<String>,
         /// The order request's id, as sent.

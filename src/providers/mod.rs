@@ -13,7 +13,7 @@ pub mod zapi;
 
 use crate::dedupe;
 use crate::json::{Object, Value};
-use crate::model::{Button, Event, EventBase, Json, JsonObject, Provider, UnknownEvent, WarningCode};
+use crate::model::{Button, ButtonKind, Event, EventBase, Json, JsonObject, Provider, UnknownEvent, WarningCode};
 use crate::read::{Obj, Warnings};
 use std::cell::Cell;
 
@@ -309,13 +309,13 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
     if let Some(u) = b.obj("urlButton") {
         let url = u.non_empty("url");
         let copy = url.as_deref().is_some_and(|x| crate::text::contains(x, "otp_type=COPY_CODE"));
-        return Button { kind: if copy { "copy" } else { "url" }.into(), id: None, text: u.str("displayText"), value: url };
+        return Button { kind: if copy { ButtonKind::Copy } else { ButtonKind::Url }, id: None, text: u.str("displayText"), value: url };
     }
     if let Some(c) = b.obj("callButton") {
-        return Button { kind: "call".into(), id: None, text: c.str("displayText"), value: c.non_empty("phoneNumber") };
+        return Button { kind: ButtonKind::Call, id: None, text: c.str("displayText"), value: c.non_empty("phoneNumber") };
     }
     if let Some(q) = b.obj("quickReplyButton") {
-        return Button { kind: "reply".into(), id: q.str("id"), text: q.str("displayText"), value: None };
+        return Button { kind: ButtonKind::Reply, id: q.str("id"), text: q.str("displayText"), value: None };
     }
     let text = match b.get("buttonText") {
         Some(Value::Object(_)) => b.obj("buttonText").and_then(|t| t.str("displayText")),
@@ -326,14 +326,14 @@ pub fn button(b: &Obj<'_, '_>) -> Button {
     // Green API interactive buttons: `{type: "copy" | "call" | "url" | "reply", buttonId, buttonText, copyCode | phoneNumber | url}`.
     if let Some(Value::String(t)) = b.get("type") {
         let (kind, value_key) = match *t {
-            "copy" => ("copy", "copyCode"),
-            "call" => ("call", "phoneNumber"),
-            "url" => ("url", "url"),
-            _ => ("reply", ""),
+            "copy" => (ButtonKind::Copy, "copyCode"),
+            "call" => (ButtonKind::Call, "phoneNumber"),
+            "url" => (ButtonKind::Url, "url"),
+            _ => (ButtonKind::Reply, ""),
         };
-        return Button { kind: kind.into(), id, text, value: if value_key.is_empty() { None } else { b.non_empty(value_key) } };
+        return Button { kind, id, text, value: if value_key.is_empty() { None } else { b.non_empty(value_key) } };
     }
-    Button { kind: if id.is_some() || text.is_some() { "reply" } else { "other" }.into(), id, text, value: None }
+    Button { kind: if id.is_some() || text.is_some() { ButtonKind::Reply } else { ButtonKind::Other }, id, text, value: None }
 }
 
 /// Phone numbers of a vCard: each `waid=<digits>`, else the digits of each `TEL` line.

@@ -111,8 +111,13 @@ fn interactive_list(m: &Obj<'_, '_>) -> Content {
 fn reply_buttons(m: &Obj<'_, '_>) -> Content {
     let content = m.obj("content");
     let header = content.as_ref().and_then(|c| {
-        let kind = c.non_empty("contentType")?;
-        matches!(kind.as_str(), "image" | "video" | "document").then(|| MediaHeader { kind, url: c.non_empty("url"), mime_type: None })
+        let kind = match c.non_empty("contentType")?.as_str() {
+            "image" => HeaderKind::Image,
+            "video" => HeaderKind::Video,
+            "document" => HeaderKind::Document,
+            _ => return None,
+        };
+        Some(MediaHeader { kind, url: c.non_empty("url"), mime_type: None })
     });
     Content::Buttons {
         text: content.as_ref().and_then(|c| c.str("text")),
@@ -122,7 +127,7 @@ fn reply_buttons(m: &Obj<'_, '_>) -> Content {
             .objects("options")
             .iter()
             .map(|o| Button {
-                kind: "reply".into(),
+                kind: ButtonKind::Reply,
                 id: o.non_empty("postback_text"),
                 text: o.str("title"),
                 value: o.non_empty("postback_url"),

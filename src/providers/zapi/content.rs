@@ -113,9 +113,9 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     }
     if let Some(m) = b.obj("buttonsMessage") {
         let header = if let Some(url) = m.non_empty("imageUrl") {
-            Some(MediaHeader { kind: "image".into(), url: Some(url), mime_type: None })
+            Some(MediaHeader { kind: HeaderKind::Image, url: Some(url), mime_type: None })
         } else {
-            m.non_empty("videoUrl").map(|url| MediaHeader { kind: "video".into(), url: Some(url), mime_type: None })
+            m.non_empty("videoUrl").map(|url| MediaHeader { kind: HeaderKind::Video, url: Some(url), mime_type: None })
         };
         return Content::Buttons {
             text: m.str("message"),
@@ -218,10 +218,10 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
             items: order_items(&o),
         };
     }
-    for stage in ["reviewAndPay", "reviewOrder"] {
-        if let Some(o) = b.obj(stage) {
+    for (key, stage) in [("reviewAndPay", OrderStage::ReviewAndPay), ("reviewOrder", OrderStage::ReviewOrder)] {
+        if let Some(o) = b.obj(key) {
             return Content::OrderDetails {
-                stage: stage.to_string(),
+                stage,
                 reference_id: o.non_empty("referenceId"),
                 order_request_id: o.non_empty("orderRequestId"),
                 order_status: o.non_empty("orderStatus"),
@@ -264,9 +264,14 @@ fn order_items(o: &Obj<'_, '_>) -> Vec<OrderItem> {
 
 /// The media header of a hydrated template: `{image|video|document|location: {...}}`.
 fn media_header(h: &Obj<'_, '_>) -> Option<MediaHeader> {
-    for (kind, url_key) in [("image", "imageUrl"), ("video", "videoUrl"), ("document", "documentUrl"), ("location", "url")] {
-        if let Some(m) = h.obj(kind) {
-            return Some(MediaHeader { kind: kind.into(), url: m.non_empty(url_key), mime_type: m.first_str(&["mimeType", "mimetype"]) });
+    for (key, kind, url_key) in [
+        ("image", HeaderKind::Image, "imageUrl"),
+        ("video", HeaderKind::Video, "videoUrl"),
+        ("document", HeaderKind::Document, "documentUrl"),
+        ("location", HeaderKind::Location, "url"),
+    ] {
+        if let Some(m) = h.obj(key) {
+            return Some(MediaHeader { kind, url: m.non_empty(url_key), mime_type: m.first_str(&["mimeType", "mimetype"]) });
         }
     }
     None
