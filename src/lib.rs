@@ -1,7 +1,7 @@
 //! # wahook
 //!
-//! Normalizes the raw body of a WhatsApp webhook from **Z-API, Plugchat, Green API or Callbell**
-//! into one typed event model. The provider is detected from the JSON's shape.
+//! Normalizes the raw body of a WhatsApp webhook from **Meta's Cloud API, Evolution API, WAHA,
+//! Z-API, Plugchat, Green API or Callbell** into one typed event model. The provider is detected from the JSON's shape.
 //!
 //! ```
 //! let body = br#"{"typeWebhook":"outgoingMessageStatus","instanceData":{"idInstance":1234,"wid":"11001234567@c.us","typeInstance":"whatsapp"},
