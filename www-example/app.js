@@ -1,11 +1,11 @@
 // The wahook inspector: paste or drop a webhook body, see what it is and what it means.
-import { safeParse, detect, verify, sign, version } from "wahook";
+import { safeParse, detect, verify, signatureHeaders, providers, providerTitles, verification, version } from "wahook";
 
 const $ = (id) => document.getElementById(id);
 const bodyEl = $("body"), providerEl = $("provider"), rawEl = $("raw"), examplesEl = $("examples");
 const statusEl = $("status"), warningsEl = $("warnings"), eventsEl = $("events"), jsonPanel = $("json-panel"), jsonEl = $("json");
 
-const PROVIDER_NAMES = { zapi: "Z-API", plugchat: "Plugchat", greenapi: "Green API", callbell: "Callbell" };
+const PROVIDER_NAMES = providerTitles;
 
 /** Builds an element: h("div", { class: "x" }, child, "text", ...). */
 function h(tag, attrs, ...children) {
@@ -167,19 +167,27 @@ function renderVerify() {
   const secret = $("v-secret").value;
   if (!secret) { out.textContent = ""; return; }
   const provider = $("v-provider").value;
-  const options = provider === "callbell" ? { provider, secret } : { provider, token: secret };
-  const r = verify(bodyEl.value, headerPairs(), options);
+  const r = verify(bodyEl.value, headerPairs(), { provider, [verification[provider].option]: secret });
   out.className = r.ok ? "good" : "bad";
   out.textContent = r.ok ? "✓ verified" : `✗ ${r.reason}`;
 }
 
 $("v-sign").addEventListener("click", () => {
-  const secret = $("v-secret").value || "whsec_test";
+  const secret = $("v-secret").value || "test-secret";
   $("v-secret").value = secret;
-  $("v-provider").value = "callbell";
-  $("v-headers").value = `X-Callbell-Signature: ${sign(bodyEl.value, { secret, timestamp: Math.floor(Date.now() / 1000) })}`;
+  // The body's own provider when it has one, else the scheme chosen.
+  const provider = detect(bodyEl.value).provider ?? $("v-provider").value;
+  $("v-provider").value = provider;
+  const headers = signatureHeaders(bodyEl.value, { provider, [verification[provider].option]: secret });
+  $("v-headers").value = Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\n");
   renderVerify();
 });
+
+// The provider lists come from the package (one per provider module).
+for (const p of providers) {
+  providerEl.append(h("option", { value: p }, providerTitles[p]));
+  $("v-provider").append(h("option", { value: p }, `${providerTitles[p]} (${verification[p].option})`));
+}
 for (const id of ["v-provider", "v-secret", "v-headers"]) $(id).addEventListener("input", renderVerify);
 
 $("copy").addEventListener("click", async (ev) => {

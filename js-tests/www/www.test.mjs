@@ -83,7 +83,7 @@ test("invalid JSON shows the code, line and column", async () => {
 test("bundled examples by provider, and phone width", async () => {
   const { page } = await openPage({ width: 390, height: 844 });
   const groups = await page.$$eval("#examples optgroup", (g) => g.map((x) => x.label));
-  assert.deepEqual(groups, ["Callbell", "Green API", "Plugchat", "Z-API"]);
+  assert.deepEqual(groups, ["Callbell", "Cloud API", "Evolution API", "Green API", "Plugchat", "WAHA", "Z-API"]);
   await page.selectOption("#examples", "callbell/message-created.json");
   await page.waitForSelector("[data-testid=event-0]");
   assert.equal(await page.textContent("[data-testid=provider]"), "Callbell");
@@ -103,5 +103,11 @@ test("the signature panel verifies a signed body", async () => {
   assert.equal(await page.textContent("#v-result"), "✓ verified");
   await page.fill("#v-secret", "whsec_other");
   await page.waitForFunction(() => document.querySelector("#v-result").textContent.includes("mismatch"));
+  // Any provider's scheme: a WAHA body signs with X-Webhook-Hmac.
+  await page.fill("#body", readFileSync(join(root, "tests/fixtures/waha/message-text.json"), "utf8"));
+  await page.fill("#v-secret", "waha-key");
+  await page.click("#v-sign");
+  assert.match(await page.inputValue("#v-headers"), /^x-webhook-hmac: [0-9a-f]{128}\nx-webhook-hmac-algorithm: sha512$/);
+  assert.equal(await page.textContent("#v-result"), "✓ verified");
   await page.close();
 });
