@@ -8,8 +8,13 @@ use wahook::Headers;
 
 /// HMAC-SHA256 of `message` keyed with `key`, computed by the openssl CLI.
 fn openssl_hmac(key: &str, message: &[u8]) -> String {
+    openssl_dgst("-sha256", key, message)
+}
+
+/// `openssl dgst <digest> -hmac <key>` of `message`: the lowercase hex HMAC.
+fn openssl_dgst(digest: &str, key: &str, message: &[u8]) -> String {
     let mut child = Command::new("openssl")
-        .args(["dgst", "-sha256", "-hmac", key])
+        .args(["dgst", digest, "-hmac", key])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -84,16 +89,7 @@ fn tampering_is_detected() {
 
 /// HMAC-SHA512 of `message` keyed with `key`, computed by the openssl CLI.
 fn openssl_hmac_sha512(key: &str, message: &[u8]) -> String {
-    let mut child = Command::new("openssl")
-        .args(["dgst", "-sha512", "-hmac", key])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("openssl is installed (Debian's openssl package)");
-    child.stdin.take().expect("stdin").write_all(message).expect("write");
-    let out = child.wait_with_output().expect("openssl ran");
-    let text = String::from_utf8(out.stdout).expect("utf8");
-    text.rsplit(' ').next().expect("digest").trim().to_string()
+    openssl_dgst("-sha512", key, message)
 }
 
 #[test]
