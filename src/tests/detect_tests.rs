@@ -74,3 +74,12 @@ fn headers_joined_as_fetch_does() {
     assert_eq!(h.joined("c"), None);
     assert_eq!(h.get("a"), Some("2"));
 }
+
+#[test]
+fn every_provider_has_exactly_one_module() {
+    for p in Provider::ALL {
+        assert_eq!(providers::ALL.iter().filter(|m| m.provider == p).count(), 1, "{p:?}");
+        assert_eq!(providers::module_of(p).provider, p);
+    }
+    assert_eq!(providers::ALL.len(), Provider::ALL.len());
+}
