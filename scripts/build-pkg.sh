@@ -17,7 +17,7 @@ if [ "${WASM_NAMES:-}" = 1 ]; then NAMES="-g"; fi
 # single-caller function into its caller, so the first body compiles one giant function; with the
 # limit V8's lazy compiler reaches less code on the first call (Node, fresh process, first parse of a
 # Z-API text: 8.1 -> 4.9 ms; the next 9 calls 3.8 -> 0.6 ms), same steady speed, 140 B smaller gzip.
-wasm-opt -Oz --converge -ocimfs 200 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --converge -ocimfs 200 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-simd \
   --enable-mutable-globals $NAMES --strip-producers \
   pkg/wahook_bg.wasm -o pkg/wahook_bg.wasm
 rm -f pkg/.gitignore pkg/package.json pkg/README.md

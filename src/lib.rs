@@ -144,7 +144,9 @@ fn check_size(bytes: &[u8], max_bytes: usize) -> Result<(), Error> {
 
 /// Checks the encoding and parses the JSON into `arena` (the size was checked first).
 fn read_body<'a>(bytes: &'a [u8], arena: &'a json::Arena) -> Result<Body<'a>, Error> {
-    let src = match std::str::from_utf8(bytes) {
+    // SIMD first (a tenth of core's time on long non-ASCII texts); core's reports where it fails.
+    let valid = simdutf8::basic::from_utf8(bytes).ok();
+    let src = match valid.map_or_else(|| std::str::from_utf8(bytes), Ok) {
         Ok(s) => s,
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");

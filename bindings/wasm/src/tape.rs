@@ -108,11 +108,27 @@ struct Shape {
     fresh_at: Option<usize>,
 }
 
-/// UTF-16 length of a string, from its bytes in one branch-free pass: one unit per byte that starts
-/// a character, and one more for each 4-byte character (a surrogate pair). Measured on long texts
-/// as the largest per-byte pass after the JSON scan when it decoded chars.
+/// UTF-16 length of a string, from its bytes: one unit per byte that starts a character, and one
+/// more for each 4-byte character (a surrogate pair). Eight bytes at a time (SWAR): the count of
+/// continuation bytes (`10xxxxxx`) and of 4-byte leads (`11110xxx`) of a word are the popcounts of
+/// masks of their top bits. On a 500 KB non-ASCII text this took a tenth of a parse byte by byte.
 fn utf16_len(s: &str) -> usize {
-    s.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    let (mut continuations, mut four_byte) = (0usize, 0usize);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte of `x << k` is bit `7 - k` of the same byte.
+        continuations += (x & !(x << 1) & HIGHS).count_ones() as usize;
+        four_byte += (x & (x << 1) & (x << 2) & (x << 3) & HIGHS).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        continuations += usize::from((b & 0xC0) == 0x80);
+        four_byte += usize::from(b >= 0xF0);
+    }
+    s.len() - continuations + four_byte
 }
 
 impl Default for Tape {
@@ -289,7 +305,7 @@ impl Tape {
     fn push_str(&mut self, s: &str) {
         let start = self.units;
         self.pool.extend_from_slice(s.as_bytes());
-        let len = if s.is_ascii() { s.len() } else { utf16_len(s) };
+        let len = utf16_len(s);
         self.units = self.units.wrapping_add(len as u32);
         self.words.extend_from_slice(&[start, len as u32]);
     }
@@ -616,5 +632,19 @@ impl ser::Serializer for KeySerializer<'_> {
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
         Err(Error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utf16_len_counts_as_js_does() {
+        let text = "añ😀中文テキスト a\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}".repeat(3);
+        for (start, _) in text.char_indices() {
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]).filter(|&(e, _)| e >= start) {
+                let s = &text[start..end];
+                assert_eq!(super::utf16_len(s), s.encode_utf16().count(), "{s:?}");
+            }
+        }
     }
 }

@@ -103,7 +103,7 @@ fn attendance(cx: &Ctx<'_>, b: &Obj<'_, '_>, a: &Obj<'_, '_>, provider_event: &s
 fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
     // The last entry of each key, ordered by `momment`, then by position.
     let keys: Vec<&str> = chat.o.entries.iter().map(|(k, _)| k.as_ref()).collect();
-    let items: Vec<(i64, usize, Obj<'_, '_>)> = crate::order::key_groups(&keys)
+    let items: Vec<(i64, usize, Obj<'_, '_>)> = crate::order::key_groups_in_source_order(&keys)
         .into_iter()
         .filter_map(|(_, last)| match chat.o.entries.get(last) {
             // The entry itself: looking it up again by key would rescan the object per message.
@@ -111,10 +111,16 @@ fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
             _ => None,
         })
         .collect();
-    let order = crate::order::sorted_indices(items.len(), &|a, b| {
+    let by_time = |a: usize, b: usize| {
         let key = |i: usize| items.get(i).map(|(t, pos, _)| (*t, *pos));
         key(a).cmp(&key(b))
-    });
+    };
+    // Chats usually arrive in time order: then there is nothing to sort.
+    let order = if crate::order::is_sorted_by(items.len(), &by_time) {
+        (0..items.len()).collect()
+    } else {
+        crate::order::sorted_indices(items.len(), &by_time)
+    };
     let items: Vec<&(i64, usize, Obj<'_, '_>)> = order.into_iter().filter_map(|i| items.get(i)).collect();
     items
         .iter()
