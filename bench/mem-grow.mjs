@@ -1,5 +1,4 @@
-import { parse, safeParse, verify } from "wahook";
-import { wasmMemory } from "../pkg/wahook.js";
+import { parse, safeParse, verify, wasmMemory } from "../js-tests/internal.mjs";
 const mb = () => (wasmMemory().buffer.byteLength / 1048576).toFixed(1);
 const kind = process.argv[2] || "text";
 const enc = new TextEncoder();

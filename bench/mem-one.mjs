@@ -1,5 +1,4 @@
-import { safeParse } from "wahook";
-import { wasmMemory } from "../pkg/wahook.js";
+import { safeParse, wasmMemory } from "../js-tests/internal.mjs";
 const mb = () => (wasmMemory().buffer.byteLength / 1048576).toFixed(1);
 const [kind, size, raw, times] = [process.argv[2], +process.argv[3], process.argv[4] === "raw", +(process.argv[5] || 1)];
 const enc = new TextEncoder();

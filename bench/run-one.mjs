@@ -15,8 +15,7 @@ async function load(contender) {
     // The wasm call alone (copy in, read, normalize, write the tape), without building JS objects:
     // the difference to wahook-bytes is the JS side (argument checks and readTape).
     case "wahook-binding": {
-      await import("wahook");
-      const { parseBytes } = await import("../pkg/wahook.js");
+      const { parseBytes } = await import("../js-tests/internal.mjs");
       return (i) => parseBytes(corpus[i], undefined, undefined, false, 1048576);
     }
     case "json-parse": { const d = new TextDecoder(); return (i) => JSON.parse(d.decode(corpus[i])); }

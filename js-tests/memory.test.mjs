@@ -3,8 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { fromRequest, verify, detect, safeParse, sign, WahookError } from "wahook";
-import { wasmMemory } from "../pkg/wahook.js";
+import { fromRequest, verify, detect, safeParse, sign, WahookError, wasmMemory, readRequestBody } from "./internal.mjs";
 import { root } from "./helpers.mjs";
 
 const MB = 1048576;
@@ -50,7 +49,6 @@ test("Content-Length over maxBytes is refused before any byte is read", async ()
   assert.equal(s.pulled, 0);
   // A body within the limit is read whole, in chunks.
   const ok = lazyStream(3 * 65536);
-  const { readRequestBody } = await import("../pkg/request.js");
   const bytes = await readRequestBody(new Request("http://127.0.0.1/", { method: "POST", body: ok.stream, duplex: "half" }), MB);
   assert.equal(bytes.byteLength, 3 * 65536);
   assert.equal(bytes[0], 0x20);
@@ -81,8 +79,7 @@ test("a 150 MB unauthenticated verify never reaches wasm memory", () => {
 
 // Each in a fresh process: wasm memory never shrinks, so the peak must be measured from the start.
 const GROW = `
-import { safeParse } from "wahook";
-import { wasmMemory } from "./pkg/wahook.js";
+import { safeParse, wasmMemory } from "./js-tests/internal.mjs";
 const [kind, raw] = process.argv.slice(1);
 const enc = new TextEncoder();
 for (let i = 0; i < 200; i++) {

@@ -2,9 +2,7 @@
 // written by scripts/gen-shapes.mjs); tape.js looks a literal up by the exact key sequence.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parse } from "wahook";
-import { literals } from "../pkg/shapes.js";
-import { learnedShapes } from "../pkg/tape.js";
+import { parse, literals, learnedShapes } from "./internal.mjs";
 import { exerciseFixtures, schemaShapes } from "../scripts/gen-shapes.mjs";
 
 test("results read with literals equal the first reading, key order included", () => {

@@ -4,8 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "wahook";
-import { learnedShapes } from "../pkg/tape.js";
+import { parse, learnedShapes } from "./internal.mjs";
 import { expected, comparable, fixturesDir } from "./helpers.mjs";
 
 function body(extra) {

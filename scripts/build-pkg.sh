@@ -25,6 +25,11 @@ for f in pkg-template/*; do
   sed "s/__VERSION__/$VERSION/g" "$f" > "pkg/$(basename "$f")"
 done
 chmod +x pkg/cli.js
+# The Node entry as one file. Node loads each ES module on its own (resolve, read, compile): the
+# dozen modules of the API took 4–6 ms of a fresh process's import (bench/cold.mjs). The other
+# entries keep importing the modules: bundlers, Deno and Wrangler resolve them ahead of time.
+# Tests that inspect internals (wasm memory, learned shapes) use js-tests/internal.mjs.
+esbuild pkg/node.js --bundle --format=esm --platform=node --log-level=error --allow-overwrite --outfile=pkg/node.js
 # The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
 printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync, default as init } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
