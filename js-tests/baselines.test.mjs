@@ -1,9 +1,10 @@
 // The benchmark baselines (bench/baselines) must produce what wahook produces on every body of the
-// mix, or the comparison in BENCHMARKS.md is not like for like.
+// mix (and the hand-written one on every body of the scaling corpora), or the comparisons in
+// BENCHMARKS.md are not like for like.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "wahook";
-import { realisticMix } from "../bench/corpus.mjs";
+import { realisticMix, scalingCorpus, SCALING_SIZES } from "../bench/corpus.mjs";
 import { normalize as handwritten } from "../bench/baselines/handwritten.mjs";
 import { normalize as withZod } from "../bench/baselines/zod.mjs";
 
@@ -25,3 +26,14 @@ for (const [name, normalize] of [["handwritten", handwritten], ["zod", withZod]]
     assert.equal(seen.size, 14);
   });
 }
+
+// The zod baseline is only compared on the mix: its schemas do not model the scaling corpora's kinds.
+test("handwritten baseline gives wahook's output on every body of the scaling corpora", () => {
+  const corpus = scalingCorpus();
+  assert.equal(corpus.length, 4 * SCALING_SIZES.length);
+  for (const { kind, label, bytes } of corpus) {
+    const target = SCALING_SIZES.find(([l]) => l === label)[1];
+    if (label !== "smallest") assert.ok(Math.abs(bytes.length - target) < 0.05 * target, `${kind}, ${label}: ${bytes.length} bytes`);
+    assert.deepEqual(comparable(handwritten(bytes)), comparable(parse(bytes)), `${kind}, ${label}`);
+  }
+});
