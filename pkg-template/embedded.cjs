@@ -6,5 +6,5 @@ const api = require("./api.cjs");
 api.initSync({ module: Buffer.from(require("./wahook_bg.wasm.base64.cjs"), "base64") });
 
 // Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.
-const { init, initSync, ...publicApi } = api;
+const { init, initSync, warmUp, ...publicApi } = api;
 module.exports = publicApi;

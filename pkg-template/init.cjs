@@ -3,5 +3,6 @@
 "use strict";
 const api = require("./api.cjs");
 
-module.exports = { ...api };
+const { warmUp, ...publicApi } = api;
+module.exports = publicApi;
 module.exports.default = api.init;

@@ -14,7 +14,9 @@ try {
   throw new Error(`wahook: wahook_bg.wasm not found (looked at ${path}). In a bundle, copy node_modules/wahook/wahook_bg.wasm next to it, or require "wahook/embedded" (the .wasm inside the JS).`);
 }
 api.initSync({ module: bytes });
+// Warm-up when the event loop first turns (see node.js).
+setImmediate(() => api.warmUp(api.parse)).unref();
 
 // Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.
-const { init, initSync, ...publicApi } = api;
+const { init, initSync, warmUp, ...publicApi } = api;
 module.exports = publicApi;

@@ -31,7 +31,7 @@ chmod +x pkg/cli.js
 # Tests that inspect internals (wasm memory, learned shapes) use js-tests/internal.mjs.
 esbuild pkg/node.js --bundle --format=esm --platform=node --log-level=error --allow-overwrite --outfile=pkg/node.js
 # The CommonJS build of the API for `require("wahook")` (Node's "require" condition).
-printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync, default as init } from "./wahook.js";\n' > pkg/.cjs-entry.mjs
+printf 'export * from "./api.js";\nexport * from "./handler.js";\nexport { initSync, default as init } from "./wahook.js";\nexport { warmUp } from "./warmup.js";\n' > pkg/.cjs-entry.mjs
 esbuild pkg/.cjs-entry.mjs --bundle --format=cjs --platform=node --log-level=error \
   --define:import.meta.url=undefined --outfile=pkg/api.cjs
 rm pkg/.cjs-entry.mjs
