@@ -11,7 +11,11 @@
 // Cloud API +13.4 KB, the verification registry (signature headers for every provider) +2.1 KB. The
 // issue's 90 000 for seven providers is not met: opt-level "s" gives 121 KB and "z" 105 KB, at +30%
 // and +80% time per webhook on the steady mix (BENCHMARKS.md); V8 compiles only the functions a
-// body reaches, so an unused provider costs download bytes, not first-request time.
+// body reaches, so an unused provider costs download bytes, not first-request time. 139 000 since
+// issue #18: the Z-API and Green API handlers and their long tail of content kinds are functions
+// that are never inlined (+1.7 KB), so that the first body compiles only its own handler (code the
+// first Z-API text reaches: 102 -> 85 KB, its first call -0.65 ms; Green API text 92 -> 83 KB);
+// SIMD UTF-8 validation +0.3 KB.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -19,7 +23,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { root } from "./helpers.mjs";
 
-const WASM_GZIP_BUDGET = 137_000;
+const WASM_GZIP_BUDGET = 139_000;
 const GLUE_GZIP_BUDGET = 8 * 1024;
 
 test(`wahook_bg.wasm is at most ${WASM_GZIP_BUDGET} bytes gzipped`, () => {

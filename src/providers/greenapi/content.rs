@@ -18,7 +18,6 @@ pub(super) fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message:
             .filter(|(k, v)| *k != "quotedMessage" && matches!(v, Value::Object(o) if o.get("isForwarded").is_some()))
             .find_map(|(k, _)| md.obj(k).and_then(|d| d.bool("isForwarded")));
     m.reply_to_message_id = quoted_id.clone();
-    let file = || md.obj("fileMessageData");
     m.content = match type_message {
         "textMessage" => {
             let t = md.obj("textMessageData");
@@ -38,6 +37,16 @@ pub(super) fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message:
             }
             Content::Text { text: text.unwrap_or_default() }
         }
+        _ => other(m, md, type_message, ext.as_ref(), quoted_id),
+    };
+}
+
+/// Every content but text, in a function of its own: V8 compiles wasm one function at a time on
+/// first call, so a text message (most of them) does not compile the long tail of kinds.
+#[inline(never)]
+fn other(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message: &str, ext: Option<&Obj<'_, '_>>, quoted_id: Option<String>) -> Content {
+    let file = || md.obj("fileMessageData");
+    match type_message {
         "imageMessage" | "videoMessage" | "audioMessage" | "documentMessage" | "stickerMessage" => match file() {
             Some(f) => file_content(&f, type_message),
             None => missing(md, "fileMessageData", type_message),
@@ -185,7 +194,7 @@ pub(super) fn fill_message(m: &mut MessageEvent, md: &Obj<'_, '_>, type_message:
             );
             Content::Unsupported { provider_kind: other.to_string() }
         }
-    };
+    }
 }
 
 /// A buttons message (`buttonsMessage`, `interactiveButtons`): its text is under `text_key`.

@@ -85,6 +85,7 @@ fn required_time(b: &Obj<'_, '_>, timestamp: Option<i64>) -> Option<i64> {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
+#[inline(never)]
 fn message(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let sd = b.obj("senderData");
     let chat = match &sd {
@@ -144,6 +145,7 @@ const STATUSES: &[(&str, Status)] = &[
     ("deleted", Status::Deleted),
 ];
 
+#[inline(never)]
 fn status(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let raw = b.str("status").unwrap_or_default();
     let status = lookup(STATUSES, &raw).unwrap_or_else(|| {
@@ -176,6 +178,7 @@ fn swe_code(text: &str) -> Option<String> {
     code.get(3..).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit())).then(|| code.to_string())
 }
 
+#[inline(never)]
 fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let key = if provider_event == "stateInstanceChanged" { "stateInstance" } else { "statusInstance" };
     let raw = b.str(key).unwrap_or_default();
@@ -203,6 +206,7 @@ fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: 
     cx.finish(event, b.o)
 }
 
+#[inline(never)]
 fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let raw = b.non_empty("status");
     let state = match raw.as_deref() {
@@ -230,6 +234,7 @@ fn call(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option
     cx.finish(event, b.o)
 }
 
+#[inline(never)]
 fn system(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str, instance_id: Option<String>, timestamp: Option<i64>) -> Event {
     let name = match provider_event {
         "incomingBlock" => match b.str("chatState").as_deref() {

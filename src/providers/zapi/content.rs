@@ -12,6 +12,13 @@ pub(super) fn content(b: &Obj<'_, '_>) -> Content {
     if let Some(t) = b.obj("text") {
         return Content::Text { text: t.str("message").unwrap_or_default() };
     }
+    other(b)
+}
+
+/// Every content but text, in a function of its own: V8 compiles wasm one function at a time on
+/// first call, so a text message (most of them) does not compile the long tail of kinds.
+#[inline(never)]
+fn other(b: &Obj<'_, '_>) -> Content {
     if let Some(i) = b.obj("image") {
         return Content::Image {
             url: i.non_empty("imageUrl"),

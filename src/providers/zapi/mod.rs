@@ -183,6 +183,10 @@ fn author(b: &Obj<'_, '_>, chat: Option<&Chat>, from_me: bool) -> Option<Party> 
 // ReceivedCallback: messages, notifications (system events and calls), waiting messages.
 
 /// Normalizes one received message body (also used for Plugchat attendance `chat` entries).
+/// Each kind of webhook is a function of its own that is never inlined into `normalize`: V8
+/// compiles wasm one function at a time on first call, so the first body compiles only the
+/// handler it reaches (bench/cold.mjs).
+#[inline(never)]
 pub fn received(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let mut chat = chat_of(b);
@@ -254,6 +258,7 @@ fn notification_name(raw: &str) -> Option<&'static str> {
     })
 }
 
+#[inline(never)]
 fn notification_event(
     cx: &Ctx<'_>,
     b: &Obj<'_, '_>,
@@ -352,6 +357,7 @@ const PRESENCES: &[(&str, Presence)] = &[
 ];
 
 /// `MessageStatusCallback`: one status event per id in `ids`, in order.
+#[inline(never)]
 fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
     let (mut instance_id, timestamp) = envelope(b);
     let timestamp = required_time(b, timestamp);
@@ -395,6 +401,7 @@ fn statuses(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Vec<Event> {
 }
 
 /// `DeliveryCallback`: the message was handed to WhatsApp (`accepted`) or failed with `error`.
+#[inline(never)]
 fn delivery(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let message_id = b.first_str(&["messageId", "zaapId", "id"]);
@@ -423,6 +430,7 @@ fn failure(b: &Obj<'_, '_>) -> StatusError {
     StatusError { code: b.first_str(&["errorCode", "code"]), message: b.non_empty("error") }
 }
 
+#[inline(never)]
 fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let raw = b.str("status").unwrap_or_default();
@@ -441,6 +449,7 @@ fn presence(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     cx.finish(event, b.o)
 }
 
+#[inline(never)]
 fn connection(cx: &Ctx<'_>, b: &Obj<'_, '_>, provider_event: &str) -> Event {
     let (instance_id, timestamp) = envelope(b);
     let connected = provider_event.eq_ignore_ascii_case("ConnectedCallback");
