@@ -36,10 +36,14 @@ const native = execFileSync("cargo", ["bench", "--quiet", "--bench", "native"], 
 console.log(native);
 
 const wasm = readFileSync(join(root, "pkg", "wahook_bg.wasm"));
-const glueFiles = ["wahook.js", "api.js", "node.js"];
+const glueFiles = ["wahook.js", "api.js"];
 const glue = Buffer.concat(glueFiles.map((f) => readFileSync(join(root, "pkg", f))));
-const size = { wasm: wasm.length, wasmGz: gzipSync(wasm, { level: 9 }).length, glue: glue.length, glueGz: gzipSync(glue, { level: 9 }).length };
-console.log(`size: wasm ${size.wasm} B (${size.wasmGz} B gzip), JS glue ${size.glue} B (${size.glueGz} B gzip)`);
+const nodeEntry = readFileSync(join(root, "pkg", "node.js"));
+const size = {
+  wasm: wasm.length, wasmGz: gzipSync(wasm, { level: 9 }).length, glue: glue.length, glueGz: gzipSync(glue, { level: 9 }).length,
+  node: nodeEntry.length, nodeGz: gzipSync(nodeEntry, { level: 9 }).length,
+};
+console.log(`size: wasm ${size.wasm} B (${size.wasmGz} B gzip), JS glue ${size.glue} B (${size.glueGz} B gzip), Node entry ${size.node} B (${size.nodeGz} B gzip)`);
 
 const coldScript = `
 const { readFileSync } = await import("node:fs");
@@ -72,7 +76,13 @@ const m = js.mix, r = rel.mix;
 const nativeMix = /^mix:.*ratio ([0-9.]+)x/m.exec(native);
 const nativeRatio = nativeMix ? Number(nativeMix[1]) : NaN;
 const nativeMixUs = (/^mix:.*wahook::parse [^|]*, ([0-9.]+) us\/body/m.exec(native) || [])[1] || "?";
-const TARGET_GZIP = 90_000;
+const TARGET_GZIP = 80_000;
+// The steady mix at the start of issue #18's work (BENCHMARKS.md of that day, same machine kind).
+const MIX_BEFORE_18 = 4.10;
+const worst = scaling.reduce((a, x) => (x.wahook / x.handwritten > a.wahook / a.handwritten ? x : a));
+const over = scaling.filter((x) => x.wahook > x.handwritten);
+const plug = scaling.find((x) => x.kind === "Plugchat attendance" && x.label === "300 KB");
+const nturn = byName(coldNode, "wahook").afterTurn, nhturn = byName(coldNode, "handwritten").afterTurn;
 const status = (ok, text) => `${ok ? "**met**" : "not met"}: ${text}`;
 const md = `# Benchmarks
 
@@ -86,14 +96,16 @@ bodies as a busy endpoint sees them (55 statuses, 30 text messages, 10 media, 5 
 
 | target | status |
 |---|---|
+| first \`parse()\` in a fresh Node process ≤ 1.5× the hand-written normalizer's first call (issue #18) | ${status(nfirst <= 1.5 * nhfirst, `${nfirst.toFixed(2)} ms vs ${nhfirst.toFixed(2)} ms (${(nfirst / nhfirst).toFixed(1)}×) when called at once after import; when called after the event loop has turned (a server's first request; the Node entry warms up then): ${nturn.toFixed(2)} ms vs ${nhturn.toFixed(2)} ms (${(nturn / nhturn).toFixed(2)}×)`)} |
+| first parsing request in workerd ≤ 3 ms main-thread CPU (issue #18) | ${status(wfirst <= 3, `${wfirst.toFixed(2)} ms, ${(wfirst / hfirst).toFixed(2)}× the hand-written normalizer's ${hfirst.toFixed(2)} ms`)} |
+| every kind and size up to 1 MB ≤ 1.0× the hand-written normalizer (issue #18) | ${status(over.length === 0, `${scaling.length - over.length} of ${scaling.length} bodies; worst ${(worst.wahook / worst.handwritten).toFixed(2)}× (${worst.kind}, ${worst.label}); over 1.0×: ${over.map((x) => `${x.kind} ${x.label}`).join(", ") || "none"}`)} |
+| Plugchat attendance of 300 KB ≤ 2× the \`JSON.parse\` floor (issue #18: 256 KB) | ${status(plug.wahook <= 2 * plug.jsonParse, `${(plug.wahook / plug.jsonParse).toFixed(2)}×`)} |
+| steady mix: no regression, ≤ 1.05× the ${MIX_BEFORE_18.toFixed(2)} µs before issue #18 | ${status(m["wahook-bytes"] <= 1.05 * MIX_BEFORE_18, `${m["wahook-bytes"].toFixed(2)} µs (${(m["wahook-bytes"] / MIX_BEFORE_18).toFixed(2)}×; run-to-run spread on this machine ±10%)`)} |
+| \`.wasm\` ≤ 80 KB gzip (issue #18; seven providers) | ${status(size.wasmGz <= TARGET_GZIP, `${size.wasmGz} B (${(size.wasmGz / 1000).toFixed(1)} KB)`)} |
+| native mix ≥ 1.3× faster than \`serde_json::Value\` (issue #18) | ${status(nativeRatio >= 1.3, `${nativeRatio.toFixed(2)}× (serde_json time / wahook time; wahook also normalizes)`)} |
 | \`parse(bytes)\` no slower than the hand-written JS normalizer (mix) | ${status(r.handwritten >= 1, `${(1 / r.handwritten).toFixed(2)}× its time`)} |
 | faster than the zod normalizer by 2× or more | ${status(r.zod >= 2, `wahook takes ${(1 / r.zod).toFixed(2)}× zod's time; 2× faster than zod means ${(r.zod / 2 * 100).toFixed(0)}% of wahook's current time, ${(r.zod / 2 / r["json-parse"]).toFixed(2)}× the time of JSON.parse alone`)} |
-| native \`wahook::parse\` faster than \`serde_json::Value\` parsing | ${status(nativeRatio > 1, `${nativeRatio.toFixed(2)}× (serde_json time / wahook time; wahook also normalizes)`)} |
-| \`.wasm\` ≤ 90 KB gzip (seven providers; 80 KB for four) | ${status(size.wasmGz <= TARGET_GZIP, `${size.wasmGz} B (${(size.wasmGz / 1000).toFixed(1)} KB)`)} |
-| cold start ≤ 5 ms | ${status(cold.init <= 5, `${cold.init.toFixed(2)} ms`)} |
-| first parsing request in workerd ≤ 3 ms main-thread CPU, ≤ 1.5× the hand-written normalizer's | ${status(wfirst <= 3 && wfirst <= 1.5 * hfirst, `${wfirst.toFixed(2)} ms, ${(wfirst / hfirst).toFixed(2)}× the hand-written normalizer's ${hfirst.toFixed(2)} ms`)} |
-| first \`parse()\` in a fresh Node process ≤ 1.5× the hand-written normalizer's first call | ${status(nfirst <= 1.5 * nhfirst, `${nfirst.toFixed(2)} ms vs ${nhfirst.toFixed(2)} ms (${(nfirst / nhfirst).toFixed(1)}×)`)} |
-| Plugchat attendance of ~180 KB ≤ 2× the \`JSON.parse\` floor | ${(() => { const p = scaling.find((x) => /1000 messages/.test(x.body)); return status(p.wahook <= 2 * p.jsonParse, `${(p.wahook / p.jsonParse).toFixed(2)}×`); })()} |
+| cold start (compile + instantiate) ≤ 5 ms | ${status(cold.init <= 5, `${cold.init.toFixed(2)} ms`)} |
 
 ## JavaScript (Node), µs per body
 
@@ -137,10 +149,11 @@ this shared 2-core machine back-to-back blocks drifted by ±10%.)
 |---|---|---|
 | \`wahook_bg.wasm\` | ${size.wasm} B | ${size.wasmGz} B (${(size.wasmGz / 1000).toFixed(1)} KB) |
 | JS glue (\`${glueFiles.join("` + `")}\`) | ${size.glue} B | ${size.glueGz} B |
+| Node entry (\`node.js\`: the glue, API, handler and tables bundled into one module) | ${size.node} B | ${size.nodeGz} B |
 
 Cold start in Node (\`WebAssembly\` compile + instantiate through \`initSync\`, median of 9 fresh
 processes): **${cold.init.toFixed(2)} ms**; the first \`parse\` after it: ${cold.first.toFixed(2)} ms.
-\`js-tests/size.test.mjs\` fails CI when the gzip size passes 137 000 bytes. The 80 000 target of four
+\`js-tests/size.test.mjs\` fails CI when the gzip size passes 140 000 bytes. The 80 000 target of four
 providers was passed by this round's identity model (+1.6 KB) and the allocator's merging page
 source (+0.5 KB); the issue's 90 000 for seven providers is not met. What each provider cost, measured
 one merge at a time (gzip -9 of the \`.wasm\`):
@@ -152,6 +165,7 @@ one merge at a time (gzip -9 of the \`.wasm\`):
 | + WAHA (three engines' message shapes; HMAC-SHA512 is 4.6 KB of it) | 120 663 B | +16.9 KB |
 | + Cloud API (fan-out of messages, statuses, echoes, groups, calls, account fields) | 134 090 B | +13.4 KB |
 | + verification declared per provider (signature headers for every scheme) | 136 190 B | +2.1 KB |
+| + issue #18: SIMD UTF-8 validation (simdutf8, wasm simd128), handlers and content writers split for the cold path | ${size.wasmGz} B | ${((size.wasmGz - 136190) / 1000).toFixed(1)} KB |
 
 The same seven providers at other optimization levels of our crates (dependencies stay at "z"),
 measured on the steady mix in one session: opt-level 2 (shipped) 136 KB and 3.8–4.5 µs per webhook;
@@ -162,35 +176,73 @@ first request below is unchanged by the three new providers: ~2.0 ms before and 
 ## Cold: the first request
 
 Fresh processes, medians of 9, the contenders alternating; the body is a Z-API text message.
+"First call" is made at once after the import; "after a turn" in another fresh process, once the
+event loop has turned (50 ms after the import), as a server's first request or a Lambda's first
+invocation arrives.
 
-| Node (\`bench/cold.mjs\`) | import | first call | next 9 calls |
-|---|---|---|---|
-${coldNode.map((x) => `| ${x.name} | ${x.import.toFixed(2)} ms | ${x.first.toFixed(2)} ms | ${x.next9.toFixed(2)} ms |`).join("\n")}
+| Node (\`bench/cold.mjs\`) | import | first call | next 9 calls | first call after a turn |
+|---|---|---|---|---|
+${coldNode.map((x) => `| ${x.name} | ${x.import.toFixed(2)} ms | ${x.first.toFixed(2)} ms | ${x.next9.toFixed(2)} ms | ${x.afterTurn.toFixed(2)} ms |`).join("\n")}
 
 | workerd (\`bench/cold-workerd.mjs\`), main-thread CPU | isolate start-up | first request | next 9 requests |
 |---|---|---|---|
 ${coldWorkerd.map((x) => `| ${x.name} | ${x.startup.toFixed(1)} ms | ${x.first.toFixed(2)} ms | ${x.next9.toFixed(2)} ms |`).join("\n")}
 
-V8 compiles wasm lazily (Liftoff), so the first call pays for compiling the code it reaches. Two
-levers are in: \`wasm-opt -ocimfs 200\` (a single-caller function is inlined into its caller only up
-to 200 bytes: plain \`-Oz\` had merged them into a few huge functions that the first body compiled
-whole; Node first call 8.1 → 4.9 ms, next 9 calls 3.8 → 0.6 ms, steady speed unchanged, 140 B
-smaller), and the **workerd entry warms up at module scope** (one small body per provider's common
-shape): the compile moves into the isolate's start-up (+11 ms), which Workers bill against the
-start-up limit rather than the request's CPU limit (first request 8.6–9.2 → ~2 ms). The Node entry
-does not warm up: Node pays import time on the same path as the first request, so a warm-up would
-only move the cost, and a process that never parses would pay it for nothing. In Node the first call
-stays several times the hand-written normalizer's, whose JS V8 compiles lazily at no comparable cost.
+V8 compiles wasm lazily (Liftoff, ~20–24 KB of code per ms here), so the first call pays for
+compiling the code it reaches. The levers, each measured on its own (Node, fresh processes):
+
+- **Less code reached.** \`wasm-opt -ocimfs 200\`: a single-caller function is inlined into its
+  caller only up to 200 bytes (plain \`-Oz\` had merged them into a few huge functions that the first
+  body compiled whole; first call 8.1 → 4.9 ms). Then (issue #18) each webhook handler of Z-API and
+  Green API, their long tail of content kinds, and each event struct's writer are functions of their
+  own, and a text content is written by hand with the other kinds' derived writer apart
+  (\`ContentOut\` in \`src/model.rs\`): the wasm a Z-API text reaches went 102 → 65 KB (Green API text
+  92 → 63 KB), its first call 5.2 → 3.7 ms, at +1.3 KB gzip and no steady-state change (same-process
+  A/B: within ±2%). Count it with \`node --trace-wasm-compilation-times\`. What is left of the 65 KB:
+  the drop glue of \`Event\` (6 KB), the JSON reader, detection (every provider's \`recognise\`), the
+  binding and the tape writer.
+- **A faster import.** The Node entry is one bundled module (Node resolves, reads and compiles each
+  ES module on its own: the dozen modules cost 4–6 ms), import 12.6 → ~8 ms in a fresh process.
+- **Warm-up** (\`pkg/warmup.js\`: one text and one status body per provider). The **workerd entry
+  warms up at module scope**: the compile moves into the isolate's start-up, which Workers bill
+  against the start-up limit rather than the request's CPU limit (first request 8.6–9.2 → ~2 ms,
+  start-up +8–11 ms). The **Node entry warms up when the event loop first turns** after the import
+  (\`setImmediate\`, unref'd): a script that parses at once only compiles what it reaches (the "first
+  call" column), a process that exits without parsing pays nothing, and a server's first request —
+  which cannot arrive before that turn — finds the common paths compiled (the "after a turn" column).
+  Warming up synchronously at import would only move the cost onto the same path in Node.
+
+The "first call" target (≤ 1.5× the hand-written normalizer's 0.4 ms) is out of reach for a first
+call made synchronously after the import: 0.6 ms of Liftoff is ~13 KB of wasm, less than the JSON
+reader and the tape writer alone. After a turn, wahook's first call costs about what the
+hand-written one does.
 
 ## Scaling: large bodies (\`bench/scaling.mjs\`)
 
-| body | size | wahook \`parse(bytes)\` | \`JSON.parse\` | ratio |
-|---|---|---|---|---|
-${scaling.map((x) => `| ${x.body} | ${x.kb.toFixed(0)} KB | ${x.wahook.toFixed(2)} ms | ${x.jsonParse.toFixed(2)} ms | ${(x.wahook / x.jsonParse).toFixed(2)}× |`).join("\n")}
+Each body is timed in one process with the three contenders alternating (median of 7 rounds of
+≥ 100 ms batches); the hand-written normalizer (\`bench/baselines/mapping.mjs\`) gives exactly
+wahook's output on every one of these bodies (\`js-tests/baselines.test.mjs\`, and checked again
+before timing). Milliseconds per body.
 
-Plugchat attendances used to be quadratic (each chat message looked up again by key: 730 KB took
-147.6 ms); they are linear now. The hand-written baseline does not model attendances, so this table
-compares with the \`JSON.parse\` floor only.
+| kind | size | KB | wahook | hand-written | \`JSON.parse\` | wahook / hand-written | wahook / \`JSON.parse\` |
+|---|---|---|---|---|---|---|---|
+${scaling.map((x) => `| ${x.kind} | ${x.label} | ${x.kb.toFixed(1)} | ${x.wahook.toFixed(x.wahook < 0.1 ? 4 : 2)} | ${x.handwritten.toFixed(x.handwritten < 0.1 ? 4 : 2)} | ${x.jsonParse.toFixed(x.jsonParse < 0.1 ? 4 : 2)} | ${(x.wahook / x.handwritten).toFixed(2)}× | ${(x.wahook / x.jsonParse).toFixed(2)}× |`).join("\n")}
+
+- **Callbell attachments, Z-API with large ignored fields**: wahook reads what it needs and skips the
+  rest at the speed of its string scan, while \`JSON.parse\` builds every value: several times faster
+  than the hand-written normalizer from 3 KB up.
+- **Green API long text** (non-ASCII): the hand-written normalizer pays V8's UTF-8 decoding of the
+  whole body (\`TextDecoder\`, ~5 ms per MB of such text) before \`JSON.parse\`; wahook validates the
+  bytes (SIMD, \`simdutf8\`), scans them a word at a time, and hands JS its string pool as UTF-16 when
+  it is not all ASCII, which V8 decodes about five times faster (the transcoding costs ~1.3 ms per
+  MB in wasm). Before issue #18 a 500 KB text took 3.87 ms (1.25× \`JSON.parse\`); the word-at-a-time
+  UTF-16 count and marker search, SIMD validation and the UTF-16 pool brought 1 MB to ~3.3 ms.
+- **Plugchat attendance**: one complete message event per chat message, built in wasm and then again
+  as JS objects from the tape; the hand-written normalizer builds them once. Linear: the chat's
+  messages are grouped by key through a hash table (it used to be quadratic, then a sort: 182 KB
+  took 2.94 ms, now ~2.5 ms with the rest of this issue).
+- **Small bodies** pay the fixed cost of a call (argument checks, copy into wasm, the tape, building
+  the objects): the steady mix's ratio.
 
 ## Where the time goes
 
@@ -210,7 +262,7 @@ The hand-written normalizer spends ${(100 * r["json-parse"] / r.handwritten).toF
 2× native code, plus a boundary crossing and object construction in JS. Matching the hand-written
 time would need wahook ${(1 / r.handwritten).toFixed(1)}× faster, and the zod target would need it to take
 ${(r.zod / 2 / r["json-parse"] * 100).toFixed(0)}% of the time of \`JSON.parse\` of the input alone: neither is
-reachable with this design. What wahook offers for the difference: every webhook type of four
+reachable with this design. What wahook offers for the difference: every webhook type of seven
 providers (the baselines know only the mix's 14 bodies), warnings, dedupe keys, and no crash on hostile input.
 
 ## Memory (issue 21; \`bench/mem-grow.mjs\`, \`bench/mem-one.mjs\`, \`js-tests/memory.test.mjs\`, \`js-tests/workerd/soak.test.mjs\`)
@@ -293,6 +345,12 @@ of assigned (one \`k in Object.prototype\` per keyed store). Cost on the fixture
 | dedupe-key escaping with \`str::find([':', '%'])\` — replaced by a byte scan: the char-pattern searcher pulled 3.6 KB gzip of Unicode tables back in | +3.6 KB → 0 | — |
 | \`wasm-opt -ocimfs 200\` (cold path, above) | −0.14 KB | same |
 | **rlsf on its own page source, pools merged when contiguous** (rlsf's wasm source never merged them): 200 bodies growing to 1 MB peak at 7–33 MB instead of 36–233 MB (see "Memory") | +0.5 KB | — |
+| issue #18: Plugchat chat messages grouped through a hash table of keys (sort kept as the fallback past 8 probes per key), no sort when already in time order | — | 182 KB attendance 2.94 → 2.53 ms |
+| issue #18: word-at-a-time UTF-16 length of the string pool and byte search (\`{{SWE\` markers) | — | 500 KB non-ASCII text 3.87 → 3.35 ms |
+| issue #18: \`simdutf8\` UTF-8 validation with wasm \`simd128\` (core's on failure, for the offset) | +0.3 KB | 500 KB text 3.35 → 2.99 ms; mix unchanged |
+| issue #18: the string pool crosses as UTF-16 when it is not all ASCII (V8's UTF-16LE decoding is ~5× faster than its non-ASCII UTF-8 decoding) | +0.5 KB | 1 MB non-ASCII text 5.9 → 3.3 ms (0.6× \`JSON.parse\`); mix unchanged |
+| issue #18: Node entry bundled into one module | — | import in a fresh process 12.6 → ~8 ms |
+| issue #18: handlers, rare content kinds and event writers never inlined; text content written by hand | +1.3 KB | first call 5.2 → 3.7 ms; mix within ±2% |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
 
 Sizes in this table are \`gzip -9\` of the file built at the time (the table above uses zlib level 9,

@@ -15,7 +15,8 @@
 // issue #18: the Z-API and Green API handlers and their long tail of content kinds are functions
 // that are never inlined (+1.7 KB), so that the first body compiles only its own handler (code the
 // first Z-API text reaches: 102 -> 85 KB, its first call -0.65 ms; Green API text 92 -> 83 KB);
-// SIMD UTF-8 validation +0.3 KB.
+// SIMD UTF-8 validation +0.3 KB. 140 000 with the UTF-16 string pool (+0.5 KB: V8 decodes UTF-16
+// five times faster than non-ASCII UTF-8; a 1 MB text 5.9 -> 3.3 ms, 0.6x JSON.parse).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -23,7 +24,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { root } from "./helpers.mjs";
 
-const WASM_GZIP_BUDGET = 139_000;
+const WASM_GZIP_BUDGET = 140_000;
 const GLUE_GZIP_BUDGET = 8 * 1024;
 
 test(`wahook_bg.wasm is at most ${WASM_GZIP_BUDGET} bytes gzipped`, () => {

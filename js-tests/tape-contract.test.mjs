@@ -10,17 +10,17 @@ const rust = readFileSync(new URL("bindings/wasm/src/tape.rs", root), "utf8");
 const js = readFileSync(new URL("pkg-template/tape.js", root), "utf8");
 
 const constants = new Map(
-  [...rust.matchAll(/^pub const ([A-Z_]+): (?:u32|usize) = (0x[0-9A-Fa-f_]+|\d+);/gm)].map((m) => [m[1], Number(m[2].replaceAll("_", ""))]),
+  [...rust.matchAll(/^pub const ([A-Z0-9_]+): (?:u32|usize) = (0x[0-9A-Fa-f_]+|\d+);/gm)].map((m) => [m[1], Number(m[2].replaceAll("_", ""))]),
 );
 
 test("tape.rs declares the ops, flags and header slots", () => {
-  for (const name of ["NULL", "TRUE", "FALSE", "INT", "NUM", "STR", "ARR", "OBJ", "CONST", "STRUCT", "SHAPE_NEW", "NO_SHAPE", "KEY_NEW", "KEY_DYNAMIC", "H_OK", "H_WORDS", "H_NUMS", "H_POOL", "H_POOL_LEN"]) {
+  for (const name of ["NULL", "TRUE", "FALSE", "INT", "NUM", "STR", "ARR", "OBJ", "CONST", "STRUCT", "SHAPE_NEW", "NO_SHAPE", "KEY_NEW", "KEY_DYNAMIC", "H_OK", "H_WORDS", "H_NUMS", "H_POOL", "H_POOL_LEN", "H_POOL_UTF16"]) {
     assert.ok(constants.has(name), `tape.rs has no pub const ${name}`);
   }
 });
 
 test("every annotated literal of tape.js equals its tape.rs constant", () => {
-  const uses = [...js.matchAll(/(0x[0-9a-fA-F]+|\d+) \/\* ([A-Z_]+) \*\//g)];
+  const uses = [...js.matchAll(/(0x[0-9a-fA-F]+|\d+) \/\* ([A-Z0-9_]+) \*\//g)];
   assert.ok(uses.length >= 17, `only ${uses.length} annotated literals in tape.js`);
   for (const [, literal, name] of uses) {
     assert.ok(constants.has(name), `tape.js names ${name}, which tape.rs does not declare`);

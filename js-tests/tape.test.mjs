@@ -50,3 +50,22 @@ test("a __proto__ key is an own property, in raw and data, never the prototype",
     assert.equal({}.polluted, undefined);
   }
 });
+
+test("a large pool of non-ASCII text crosses as UTF-16 and every string reads back exactly", () => {
+  // Over 1 KB and mostly multi-byte: the pool is transcoded to UTF-16 (tape.rs, H_POOL_UTF16), and
+  // every span after the long text must still land on its string (surrogate pairs included).
+  for (const unit of ["中文テキスト😀", "añ😀中文テキスト ", "Привет, мир! ", "𝄞🎵"]) {
+    const text = unit.repeat(400);
+    const body = {
+      typeWebhook: "incomingMessageReceived", instanceData: { idInstance: 7, wid: "1@c.us" }, timestamp: 1700000000, idMessage: "idé-😀",
+      senderData: { chatId: "5511999999999@c.us", sender: "5511999999999@c.us", senderName: "Zoë 😀 Ñandú", chatName: "Grupo ção" },
+      messageData: { typeMessage: "textMessage", textMessageData: { textMessage: text } },
+    };
+    const e = parse(JSON.stringify(body)).events[0];
+    assert.equal(e.content.text, text);
+    assert.equal(e.messageId, "idé-😀");
+    assert.equal(e.sender.name, "Zoë 😀 Ñandú");
+    assert.equal(e.chat.id, "5511999999999@c.us");
+    assert.equal(e.instanceId, "7");
+  }
+});

@@ -7,6 +7,8 @@ import { wasmMemory, resetTapeKeys } from "./wahook.js";
 import { literals } from "./shapes.js";
 
 const decoder = new TextDecoder();
+// A pool with non-ASCII text comes as UTF-16LE, which V8 decodes ~5× faster than UTF-8 (tape.rs).
+const decoder16 = new TextDecoder("utf-16le");
 const proto = Object.prototype;
 
 // Keys and enum values the wasm side has interned, by id; they cross the boundary once.
@@ -105,7 +107,7 @@ export function readTape(header) {
   const ok = u32[h + 0 /* H_OK */] === 1, poolPtr = u32[h + 5 /* H_POOL */], poolLen = u32[h + 6 /* H_POOL_LEN */];
   at = u32[h + 1 /* H_WORDS */] >>> 2;
   numAt = u32[h + 3 /* H_NUMS */] >>> 3;
-  pool = poolLen === 0 ? "" : decoder.decode(u8.subarray(poolPtr, poolPtr + poolLen));
+  pool = poolLen === 0 ? "" : (u32[h + 7 /* H_POOL_UTF16 */] === 1 ? decoder16 : decoder).decode(u8.subarray(poolPtr, poolPtr + poolLen));
   let v;
   try {
     v = value();
