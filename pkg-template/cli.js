@@ -26,47 +26,52 @@ Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints
        wahook sign [--provider p] (--secret S [--timestamp T] | --token T | --apikey K) [file]
        wahook post <url> [file] [--provider p] [--secret S | --token T | --apikey K] [--allow-remote]`;
 
-const args = process.argv.slice(2);
-if (["example", "sign", "post"].includes(args[0])) {
-  const { run } = await import("./cli-dev.js");
-  process.exit(await run(args[0], args.slice(1)));
-}
-const files = [];
-const opts = { detectOnly: false, provider: undefined, includeRaw: false, compact: false };
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  if (a === "--detect") opts.detectOnly = true;
-  else if (a === "--provider") opts.provider = args[++i];
-  else if (a.startsWith("--provider=")) opts.provider = a.slice("--provider=".length);
-  else if (a === "--raw") opts.includeRaw = true;
-  else if (a === "--compact") opts.compact = true;
-  else if (a === "--version" || a === "-V") { console.log(version); process.exit(0); }
-  else if (a === "--help" || a === "-h") { console.log(usage); process.exit(0); }
-  else if (a.startsWith("--")) { console.error(`wahook: unknown option ${a}\n${usage}`); process.exit(2); }
-  else files.push(a);
-}
-if (files.length === 0) files.push("-");
+// The exit code is set, not forced with process.exit(): that would cut output still queued for
+// a pipe (a long \`wahook example\` listing read by another process lost its tail).
+process.exitCode = await main(process.argv.slice(2));
 
-let failed = false;
-for (const file of files) {
-  let body;
-  try {
-    body = file === "-" ? readFileSync(0) : readFileSync(file);
-  } catch (e) {
-    console.error(`wahook: cannot read ${file}: ${e.message}`);
-    failed = true;
-    continue;
+async function main(args) {
+  if (["example", "sign", "post"].includes(args[0])) {
+    const { run } = await import("./cli-dev.js");
+    return run(args[0], args.slice(1));
   }
-  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const options = { provider: opts.provider, includeRaw: opts.includeRaw };
-  try {
-    const out = opts.detectOnly ? detect(bytes, { provider: opts.provider }) : parse(bytes, options);
-    if (files.length > 1) console.log(`// ${file}`);
-    console.log(opts.compact ? JSON.stringify(out) : JSON.stringify(out, null, 2));
-  } catch (e) {
-    failed = true;
-    const where = files.length > 1 ? `${file}: ` : "";
-    console.error(`error: ${where}${e.code || "error"}: ${e.message}`);
+  const files = [];
+  const opts = { detectOnly: false, provider: undefined, includeRaw: false, compact: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--detect") opts.detectOnly = true;
+    else if (a === "--provider") opts.provider = args[++i];
+    else if (a.startsWith("--provider=")) opts.provider = a.slice("--provider=".length);
+    else if (a === "--raw") opts.includeRaw = true;
+    else if (a === "--compact") opts.compact = true;
+    else if (a === "--version" || a === "-V") { console.log(version); return 0; }
+    else if (a === "--help" || a === "-h") { console.log(usage); return 0; }
+    else if (a.startsWith("--")) { console.error(`wahook: unknown option ${a}\n${usage}`); return 2; }
+    else files.push(a);
   }
+  if (files.length === 0) files.push("-");
+
+  let failed = false;
+  for (const file of files) {
+    let body;
+    try {
+      body = file === "-" ? readFileSync(0) : readFileSync(file);
+    } catch (e) {
+      console.error(`wahook: cannot read ${file}: ${e.message}`);
+      failed = true;
+      continue;
+    }
+    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    const options = { provider: opts.provider, includeRaw: opts.includeRaw };
+    try {
+      const out = opts.detectOnly ? detect(bytes, { provider: opts.provider }) : parse(bytes, options);
+      if (files.length > 1) console.log(`// ${file}`);
+      console.log(opts.compact ? JSON.stringify(out) : JSON.stringify(out, null, 2));
+    } catch (e) {
+      failed = true;
+      const where = files.length > 1 ? `${file}: ` : "";
+      console.error(`error: ${where}${e.code || "error"}: ${e.message}`);
+    }
+  }
+  return failed ? 1 : 0;
 }
-process.exit(failed ? 1 : 0);
