@@ -65,7 +65,7 @@ const w :Workerd.Worker = ( modules = [${modules.join(", ")}], compatibilityDate
   }
 }
 
-const names = (process.argv[3] || "wahook,handwritten,json-parse").split(",");
+const names = (process.argv[3] || "wahook,wahook-no-warmup,handwritten,json-parse").split(",");
 const bundles = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await bundle(n)])));
 const results = Object.fromEntries(names.map((n) => [n, []]));
 for (let r = 0; r < runs; r++) for (const n of names) results[n].push(await once(bundles[n], n));

@@ -205,8 +205,12 @@ compiling the code it reaches. The levers, each measured on its own (Node, fresh
   ES module on its own: the dozen modules cost 4–6 ms), import 12.6 → ~8 ms in a fresh process.
 - **Warm-up** (\`pkg/warmup.js\`: one text and one status body per provider). The **workerd entry
   warms up at module scope**: the compile moves into the isolate's start-up, which Workers bill
-  against the start-up limit rather than the request's CPU limit (first request 8.6–9.2 → ~2 ms,
-  start-up +8–11 ms). The **Node entry warms up when the event loop first turns** after the import
+  against the start-up limit rather than the request's CPU limit. Measured above against the same
+  package without it (\`wahook-no-warmup\`: \`wahook/init\` and the \`.wasm\` module): start-up
+  ${byName(coldWorkerd, "wahook-no-warmup").startup.toFixed(1)} → ${byName(coldWorkerd, "wahook").startup.toFixed(1)} ms, first request ${byName(coldWorkerd, "wahook-no-warmup").first.toFixed(2)} → ${byName(coldWorkerd, "wahook").first.toFixed(2)} ms: the
+  warm-up compiles all seven providers' common paths, more than one Worker's provider needs, and
+  stays far below Workers' start-up limit (1 s since October 2025, 400 ms before), while a request's
+  CPU is what the free plan's 10 ms bounds. The **Node entry warms up when the event loop first turns** after the import
   (\`setImmediate\`, unref'd): a script that parses at once only compiles what it reaches (the "first
   call" column), a process that exits without parsing pays nothing, and a server's first request —
   which cannot arrive before that turn — finds the common paths compiled (the "after a turn" column).
