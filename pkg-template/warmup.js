@@ -2,8 +2,8 @@
 // a fresh isolate or process parses pays for compiling all the code it reaches (~100 KB of wasm for
 // a Z-API text: 4–9 ms, bench/cold.mjs and bench/cold-workerd.mjs). Parsing one small body of each
 // provider's commonest webhooks (a text message and a delivery status) compiles most of it ahead.
-// The entries decide when: workerd at module scope (start-up has its own CPU limit), Node and Bun
-// when the event loop first turns after import (before a server's first request arrives).
+// The entries decide when: workerd at module scope (start-up has its own CPU limit), Node, Bun and
+// Deno when the event loop first turns after import (before a server's first request arrives).
 const BODIES = [
   '{"type":"ReceivedCallback","phone":"1","messageId":"m","momment":1700000000000,"text":{"message":"x"}}',
   '{"type":"MessageStatusCallback","status":"READ","ids":["m"],"momment":1700000000000,"phone":"1"}',
