@@ -203,7 +203,8 @@ compiling the code it reaches. The levers, each measured on its own (Node, fresh
   binding and the tape writer.
 - **A faster import.** The Node entry is one bundled module (Node resolves, reads and compiles each
   ES module on its own: the dozen modules cost 4–6 ms), import 12.6 → ~8 ms in a fresh process.
-- **Warm-up** (\`pkg/warmup.js\`: one text and one status body per provider). The **workerd entry
+- **Warm-up** (\`pkg/warmup.js\`: one text and one status body per provider, and a Plugchat
+  attendance). The **workerd entry
   warms up at module scope**: the compile moves into the isolate's start-up, which Workers bill
   against the start-up limit rather than the request's CPU limit. Measured above against the same
   package without it (\`wahook-no-warmup\`: \`wahook/init\` and the \`.wasm\` module): start-up
@@ -212,7 +213,8 @@ compiling the code it reaches. The levers, each measured on its own (Node, fresh
   stays far below Workers' start-up limit (1 s since October 2025, 400 ms before), while a request's
   CPU is what the free plan's 10 ms bounds. The **Node entry warms up when the event loop first turns** after the import
   (\`setImmediate\`, unref'd): a script that parses at once only compiles what it reaches (the "first
-  call" column), a process that exits without parsing pays nothing, and a server's first request —
+  call" column), a process that imports and exits without parsing pays it at its first turn (~10 ms
+  of CPU; \`WAHOOK_WARMUP=0\` turns it off, the CLI does), and a server's first request —
   which cannot arrive before that turn — finds the common paths compiled (the "after a turn" column).
   Warming up synchronously at import would only move the cost onto the same path in Node.
 
@@ -238,7 +240,7 @@ ${scaling.map((x) => `| ${x.kind} | ${x.label} | ${x.kb.toFixed(1)} | ${x.wahook
 - **Green API long text** (non-ASCII): the hand-written normalizer pays V8's UTF-8 decoding of the
   whole body (\`TextDecoder\`, ~5 ms per MB of such text) before \`JSON.parse\`; wahook validates the
   bytes (SIMD, \`simdutf8\`), scans them a word at a time, and hands JS its string pool as UTF-16 when
-  it is not all ASCII, which V8 decodes about five times faster (the transcoding costs ~1.3 ms per
+  it is large and mostly non-ASCII, which V8 decodes about five times faster (the transcoding costs ~1.3 ms per
   MB in wasm). Before issue #18 a 500 KB text took 3.87 ms (1.25× \`JSON.parse\`); the word-at-a-time
   UTF-16 count and marker search, SIMD validation and the UTF-16 pool brought 1 MB to ~3.3 ms.
 - **Plugchat attendance**: one complete message event per chat message, built in wasm and then again
@@ -352,7 +354,7 @@ of assigned (one \`k in Object.prototype\` per keyed store). Cost on the fixture
 | issue #18: Plugchat chat messages grouped through a hash table of keys (sort kept as the fallback past 8 probes per key), no sort when already in time order | — | 182 KB attendance 2.94 → 2.53 ms |
 | issue #18: word-at-a-time UTF-16 length of the string pool and byte search (\`{{SWE\` markers) | — | 500 KB non-ASCII text 3.87 → 3.35 ms |
 | issue #18: \`simdutf8\` UTF-8 validation with wasm \`simd128\` (core's on failure, for the offset) | +0.3 KB | 500 KB text 3.35 → 2.99 ms; mix unchanged |
-| issue #18: the string pool crosses as UTF-16 when it is not all ASCII (V8's UTF-16LE decoding is ~5× faster than its non-ASCII UTF-8 decoding) | +0.5 KB | 1 MB non-ASCII text 5.9 → 3.3 ms (0.6× \`JSON.parse\`); mix unchanged |
+| issue #18: the string pool crosses as UTF-16 when it is large and mostly non-ASCII (V8's UTF-16LE decoding is ~5× faster than its non-ASCII UTF-8 decoding) | +0.5 KB | 1 MB non-ASCII text 5.9 → 3.3 ms (0.6× \`JSON.parse\`); mix unchanged |
 | issue #18: Node entry bundled into one module | — | import in a fresh process 12.6 → ~8 ms |
 | issue #18: handlers, rare content kinds and event writers never inlined; text content written by hand | +1.3 KB | first call 5.2 → 3.7 ms; mix within ±2% |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |

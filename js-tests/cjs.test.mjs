@@ -27,3 +27,22 @@ test("CommonJS results equal the expectations for every fixture", () => {
   const header = cjs.sign(body, { secret: "whsec_cjs", timestamp: 1790000000 });
   assert.deepEqual(cjs.verify(body, { "x-callbell-signature": header }, { provider: "callbell", secret: "whsec_cjs", now: 1790000000000 }), { ok: true });
 });
+
+test("WahookError is recognized by instanceof across the ESM, CommonJS and other entries' copies", async () => {
+  const init = await import("wahook/init");
+  const embedded = require("wahook/embedded");
+  let thrown;
+  try {
+    esm.parse("{");
+  } catch (e) {
+    thrown = e;
+  }
+  for (const Class of [esm.WahookError, cjs.WahookError, init.WahookError, embedded.WahookError]) {
+    assert.ok(thrown instanceof Class);
+    assert.ok(!(new Error("x") instanceof Class));
+    assert.ok(!({ code: "invalid_json" } instanceof Class));
+  }
+  assert.equal(thrown.code, "invalid_json");
+  assert.ok(thrown instanceof Error);
+  assert.ok(!(null instanceof esm.WahookError));
+});

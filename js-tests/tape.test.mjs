@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, learnedShapes } from "./internal.mjs";
+import * as internal from "./internal.mjs";
 import { expected, comparable, fixturesDir } from "./helpers.mjs";
 
 function body(extra) {
@@ -62,10 +63,23 @@ test("a large pool of non-ASCII text crosses as UTF-16 and every string reads ba
       messageData: { typeMessage: "textMessage", textMessageData: { textMessage: text } },
     };
     const e = parse(JSON.stringify(body)).events[0];
+    assert.equal(internal.lastPoolUtf16, true, "the pool should have crossed as UTF-16");
     assert.equal(e.content.text, text);
     assert.equal(e.messageId, "idé-😀");
     assert.equal(e.sender.name, "Zoë 😀 Ñandú");
     assert.equal(e.chat.id, "5511999999999@c.us");
     assert.equal(e.instanceId, "7");
+  }
+});
+
+test("a pool that starts with U+FEFF keeps it, and the spans after it stay right (UTF-8 and UTF-16 pools)", () => {
+  // A detection's first string is its providerEvent: the pool starts with the body's U+FEFF.
+  for (const [tail, utf16] of [["", false], ["中文テキスト".repeat(200), true]]) {
+    for (let i = 0; i < 2; i++) {
+      const d = internal.detect(JSON.stringify({ typeWebhook: "\ufeffA" + tail }));
+      assert.equal(internal.lastPoolUtf16, utf16);
+      assert.equal(d.providerEvent, "\ufeffA" + tail);
+      assert.equal(d.reason, "`typeWebhook` is a string");
+    }
   }
 });

@@ -26,6 +26,10 @@ Normalizes WhatsApp webhook bodies (files, or stdin when none or "-") and prints
        wahook sign [--provider p] (--secret S [--timestamp T] | --token T | --apikey K) [file]
        wahook post <url> [file] [--provider p] [--secret S | --token T | --apikey K] [--allow-remote]`;
 
+// A one-shot process: the entry's warm-up (compiling every provider's common paths once the event
+// loop turns) would only delay its exit.
+process.env.WAHOOK_WARMUP ??= "0";
+
 // The exit code is set, not forced with process.exit(): that would cut output still queued for
 // a pipe (a long \`wahook example\` listing read by another process lost its tail).
 process.exitCode = await main(process.argv.slice(2));

@@ -14,7 +14,7 @@ try {
   throw new Error(`wahook: wahook_bg.wasm not found (looked at ${path}). In a bundle, copy node_modules/wahook/wahook_bg.wasm next to it, or require "wahook/embedded" (the .wasm inside the JS).`);
 }
 api.initSync({ module: bytes });
-// Warm-up when the event loop first turns (see node.js).
+// Warm-up when the event loop first turns (see node.js); WAHOOK_WARMUP=0 turns it off.
 setImmediate(() => api.warmUp(api.parse)).unref();
 
 // Everything api.cjs exports (the API of api.js and handler.js) but the loader functions.

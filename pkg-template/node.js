@@ -14,9 +14,10 @@ if (!bytes) throw new Error(`wahook: wahook_bg.wasm not found (looked at ${paths
 initSync({ module: bytes });
 
 // Warm-up (warmup.js) when the event loop first turns, not at import: a script that parses at once
-// compiles only what it reaches, and a process that exits without parsing pays nothing (the timer
-// is unref'd). A server's first request, or a Lambda's first invocation, comes after that turn and
-// finds the common paths compiled (bench/cold.mjs: "first call after a turn").
+// compiles only what it reaches first. A server's first request, or a Lambda's first invocation,
+// comes after that turn and finds the common paths compiled (bench/cold.mjs: "first call after a
+// turn"). A process that imports and exits without parsing still pays it (~10 ms of CPU) unless
+// WAHOOK_WARMUP=0.
 setImmediate(() => warmUp(parse)).unref();
 
 export * from "./api.js";

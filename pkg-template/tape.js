@@ -6,9 +6,11 @@
 import { wasmMemory, resetTapeKeys } from "./wahook.js";
 import { literals } from "./shapes.js";
 
-const decoder = new TextDecoder();
-// A pool with non-ASCII text comes as UTF-16LE, which V8 decodes ~5× faster than UTF-8 (tape.rs).
-const decoder16 = new TextDecoder("utf-16le");
+// ignoreBOM: a pool that starts with U+FEFF (a string that does) keeps it, or every span after it
+// would be off by one unit. A large pool of mostly non-ASCII text comes as UTF-16LE, which V8
+// decodes ~5× faster than UTF-8 (tape.rs, H_POOL_UTF16).
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const decoder16 = new TextDecoder("utf-16le", { ignoreBOM: true });
 const proto = Object.prototype;
 
 // Keys and enum values the wasm side has interned, by id; they cross the boundary once.
@@ -94,6 +96,9 @@ function value() {
   }
 }
 
+/** Whether the last tape's pool came as UTF-16 (for tests). */
+export let lastPoolUtf16 = false;
+
 /** Turns the tape whose header is at `header` into `{ ok, value }` / `{ ok, error }`. */
 export function readTape(header) {
   if (memory === undefined) memory = wasmMemory();
@@ -107,7 +112,8 @@ export function readTape(header) {
   const ok = u32[h + 0 /* H_OK */] === 1, poolPtr = u32[h + 5 /* H_POOL */], poolLen = u32[h + 6 /* H_POOL_LEN */];
   at = u32[h + 1 /* H_WORDS */] >>> 2;
   numAt = u32[h + 3 /* H_NUMS */] >>> 3;
-  pool = poolLen === 0 ? "" : (u32[h + 7 /* H_POOL_UTF16 */] === 1 ? decoder16 : decoder).decode(u8.subarray(poolPtr, poolPtr + poolLen));
+  lastPoolUtf16 = u32[h + 7 /* H_POOL_UTF16 */] === 1;
+  pool = poolLen === 0 ? "" : (lastPoolUtf16 ? decoder16 : decoder).decode(u8.subarray(poolPtr, poolPtr + poolLen));
   let v;
   try {
     v = value();

@@ -62,7 +62,8 @@ const POOL_UTF16_MIN: usize = 1024;
 /// Buffers larger than this after a call are released before the next one.
 const KEEP_BYTES: usize = 256 * 1024;
 
-/// The header JS reads: `[ok, words ptr, words len, nums ptr, nums len, pool ptr, pool len]`, at
+/// The header JS reads: `[ok, words ptr, words len, nums ptr, nums len, pool ptr, pool len (bytes),
+/// pool is UTF-16]`, at
 /// the slots below (`pkg-template/tape.js` names them in comments; a test checks both agree).
 pub type Header = [u32; 8];
 /// Header slot: 1 when the tape holds a value, 0 when it holds an error.
@@ -88,7 +89,7 @@ pub struct Tape {
     words: Vec<u32>,
     nums: Vec<f64>,
     pool: Vec<u8>,
-    /// The pool as UTF-16, when it is not all ASCII.
+    /// The pool as UTF-16, when it crosses so (see [`H_POOL_UTF16`]).
     pool16: Vec<u16>,
     /// Length of `pool` in UTF-16 units.
     units: u32,

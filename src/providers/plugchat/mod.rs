@@ -125,8 +125,8 @@ fn messages(cx: &Ctx<'_>, chat: &Obj<'_, '_>) -> Vec<Event> {
     items
         .iter()
         .map(|(_, _, m)| {
-            let provider_event = m.non_empty("type").unwrap_or_else(|| "ReceivedCallback".to_string());
-            zapi::received(cx, m, &provider_event)
+            let provider_event = m.non_empty_text("type");
+            zapi::received(cx, m, provider_event.as_deref().unwrap_or("ReceivedCallback"))
         })
         .collect()
 }
