@@ -151,3 +151,33 @@ fn attendance_finished(a: &crate::json::Object<'_>) -> bool {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use crate::model::{Event, SystemData};
+
+    /// The attendance's messages, as their ids, in the order the event lists them.
+    fn message_ids(body: &str) -> Vec<String> {
+        let r = crate::parse(body.as_bytes(), &Default::default()).expect("parses");
+        let Some(Event::System(s)) = r.events.first() else { panic!("a system event") };
+        let SystemData::Attendance(a) = &s.data else { panic!("an attendance") };
+        a.messages.iter().map(|m| if let Event::Message(m) = m { m.message_id.clone().unwrap_or_default() } else { String::new() }).collect()
+    }
+
+    #[test]
+    fn chat_messages_in_time_order_then_position_of_the_last_duplicate() {
+        let msg = |id: &str, t: i64| format!(r#"{{"fromMe":false,"messageId":"{id}","momment":{t},"phone":"1","text":{{"message":"x"}}}}"#);
+        // `a` repeats: it keeps its last value (id a2), placed by that last entry's position.
+        let body = format!(
+            r#"{{"attendance":{{"status":"PROGRESS"}},"chat":{{"a":{},"b":{},"a":{},"c":{},"d":{}}}}}"#,
+            msg("a1", 5),
+            msg("b", 5),
+            msg("a2", 5),
+            msg("c", 1),
+            msg("d", 9)
+        );
+        assert_eq!(message_ids(&body), ["c", "b", "a2", "d"]);
+        // Already in time order: kept as is.
+        let body = format!(r#"{{"attendance":{{}},"chat":{{"x":{},"y":{},"z":{}}}}}"#, msg("x", 1), msg("y", 2), msg("z", 2));
+        assert_eq!(message_ids(&body), ["x", "y", "z"]);
+    }
+}
