@@ -344,19 +344,7 @@ fn message(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provid
     if let (Some(k), None) = (k, &remote) {
         super::required(k, "remoteJid", "the chat id", None::<()>);
     }
-    let alts = [any(k, &["remoteJidAlt"]), any(k, &["senderPn"]), any(k, &["senderLid"])];
-    let chat = remote.as_deref().map(|r| chat_for(r, &alts));
-    let name = d.non_empty("pushName");
-    let sender = match &chat {
-        _ if from_me => person(env.me.as_deref(), &[], name),
-        Some(c) if c.kind != ChatType::Direct => {
-            let participant = any(k, &["participant"]).or_else(|| d.non_empty("participant"));
-            let palts = [any(k, &["participantAlt"]), any(k, &["participantPn"]), any(k, &["participantLid"])];
-            person(participant.as_deref(), &palts, name)
-        }
-        Some(_) => person(remote.as_deref(), &alts, name),
-        None => person(None, &[], name),
-    };
+    let (chat, sender) = parties(env, k, remote.as_deref(), from_me, Some(d), || d.non_empty("pushName"));
     let timestamp = match d.get("messageTimestamp") {
         Some(Value::Object(_)) => content::long(d, "messageTimestamp").and_then(crate::time::from_seconds_field).map(|(ms, _)| ms),
         Some(_) => d.seconds("messageTimestamp"),
@@ -365,20 +353,8 @@ fn message(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provid
     .or(env.time);
     let timestamp = super::required(d, "messageTimestamp", "the message time", timestamp);
     let message_type = d.non_empty("messageType");
-    let mut m = MessageEvent {
-        base: cx.base(provider_event, env.instance_id.clone(), timestamp),
-        message_id,
-        direction: if from_me { Direction::Outbound } else { Direction::Inbound },
-        from_api: if sent { Some(true) } else { None },
-        chat,
-        sender,
-        reply_to_message_id: None,
-        forwarded: None,
-        edited: false,
-        edited_message_id: None,
-        content: Content::Unsupported { provider_kind: message_type.clone().unwrap_or_else(|| "unknown".into()) },
-        referral: None,
-    };
+    let unsupported = Content::Unsupported { provider_kind: message_type.clone().unwrap_or_else(|| "unknown".into()) };
+    let mut m = shell(cx.base(provider_event, env.instance_id.clone(), timestamp), message_id, from_me, sent, chat, sender, unsupported);
     let mut x = content::Extras::default();
     // Evolution v2 copies the content's `contextInfo` to `data.contextInfo`.
     if let Some(c) = d.obj("contextInfo") {
@@ -396,6 +372,60 @@ fn message(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provid
     }
     set_extras(&mut m, x);
     cx.finish(Event::Message(m), source)
+}
+
+/// The chat and the sender a message key names: `remoteJid` and `participant` with their
+/// alternative JIDs (phone ↔ LID); the instance's own number when it sent the message. `fallback`
+/// holds a `participant` outside the key (`data.participant`); `name` is read after the key's JIDs.
+fn parties(
+    env: &Env,
+    k: Option<&Obj<'_, '_>>,
+    remote: Option<&str>,
+    from_me: bool,
+    fallback: Option<&Obj<'_, '_>>,
+    name: impl FnOnce() -> Option<String>,
+) -> (Option<Chat>, Option<Party>) {
+    let alts = [any(k, &["remoteJidAlt"]), any(k, &["senderPn"]), any(k, &["senderLid"])];
+    let chat = remote.map(|r| chat_for(r, &alts));
+    let name = name();
+    let sender = match &chat {
+        _ if from_me => person(env.me.as_deref(), &[], name),
+        Some(c) if c.kind != ChatType::Direct => {
+            let participant = any(k, &["participant"]).or_else(|| fallback.and_then(|d| d.non_empty("participant")));
+            let palts = [any(k, &["participantAlt"]), any(k, &["participantPn"]), any(k, &["participantLid"])];
+            person(participant.as_deref(), &palts, name)
+        }
+        Some(_) => person(remote, &alts, name),
+        None => person(None, &[], name),
+    };
+    (chat, sender)
+}
+
+/// A message event with what the body's key and envelope say; content, reply, forward and edit
+/// fields are filled by the caller.
+fn shell(
+    base: EventBase,
+    message_id: Option<String>,
+    from_me: bool,
+    sent: bool,
+    chat: Option<Chat>,
+    sender: Option<Party>,
+    content: Content,
+) -> MessageEvent {
+    MessageEvent {
+        base,
+        message_id,
+        direction: if from_me { Direction::Outbound } else { Direction::Inbound },
+        from_api: if sent { Some(true) } else { None },
+        chat,
+        sender,
+        reply_to_message_id: None,
+        forwarded: None,
+        edited: false,
+        edited_message_id: None,
+        content,
+        referral: None,
+    }
 }
 
 fn set_extras(m: &mut MessageEvent, x: content::Extras) {
@@ -416,32 +446,10 @@ fn edited(cx: &Ctx<'_>, env: &Env, d: &Obj<'_, '_>, source: &Object<'_>, provide
     };
     let from_me = k.and_then(|k| k.bool("fromMe")).unwrap_or(false) || sent;
     let remote = k.and_then(|k| k.non_empty("remoteJid"));
-    let alts = [any(k, &["remoteJidAlt"]), any(k, &["senderPn"]), any(k, &["senderLid"])];
-    let chat = remote.as_deref().map(|r| chat_for(r, &alts));
-    let sender = match &chat {
-        _ if from_me => person(env.me.as_deref(), &[], None),
-        Some(c) if c.kind != ChatType::Direct => {
-            let palts = [any(k, &["participantAlt"]), any(k, &["participantPn"]), any(k, &["participantLid"])];
-            person(any(k, &["participant"]).as_deref(), &palts, None)
-        }
-        Some(_) => person(remote.as_deref(), &alts, None),
-        None => None,
-    };
+    let (chat, sender) = parties(env, k, remote.as_deref(), from_me, None, || None);
     let timestamp = content::long(d, "timestampMs").and_then(|x| crate::time::from_millis_field(x).map(|(ms, _)| ms)).or(env.time);
-    let mut m = MessageEvent {
-        base: cx.base(provider_event, env.instance_id.clone(), timestamp),
-        message_id: target.clone(),
-        direction: if from_me { Direction::Outbound } else { Direction::Inbound },
-        from_api: if sent { Some(true) } else { None },
-        chat,
-        sender,
-        reply_to_message_id: None,
-        forwarded: None,
-        edited: false,
-        edited_message_id: None,
-        content: Content::Unsupported { provider_kind: "protocolMessage".into() },
-        referral: None,
-    };
+    let unsupported = Content::Unsupported { provider_kind: "protocolMessage".into() };
+    let mut m = shell(cx.base(provider_event, env.instance_id.clone(), timestamp), target.clone(), from_me, sent, chat, sender, unsupported);
     let mut x = content::Extras::default();
     m.content = match content::protocol_type(d) {
         Some("REVOKE") => Content::Delete { target_message_id: target },
