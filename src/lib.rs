@@ -185,8 +185,11 @@ fn root_object<'v, 'a>(body: &'v Body<'a>) -> Result<&'v json::Object<'a>, Error
 /// Parses and normalizes one webhook body.
 pub fn parse(body: &[u8], options: &ParseOptions) -> Result<ParseResult, Error> {
     check_size(body, options.max_bytes)?;
-    let arena = json::arena_for(body);
-    let body = read_body(body, &arena)?;
+    json::with_arena(body, |arena| normalize(body, arena, options))
+}
+
+fn normalize(body: &[u8], arena: &json::Arena, options: &ParseOptions) -> Result<ParseResult, Error> {
+    let body = read_body(body, arena)?;
     let root = root_object(&body)?;
     let rec = detect::recognise(root).ok_or_else(|| Error::new(ErrorCode::UnknownProvider, detect::no_shape()))?;
     let resolved = detect::resolve(rec.module, options.provider, &options.headers)?;
@@ -229,8 +232,12 @@ pub fn detect(body: &[u8], options: &ParseOptions) -> Detection {
     if let Err(e) = check_size(body, options.max_bytes) {
         return failed(e);
     }
-    let arena = json::arena_for(body);
-    let body = match read_body(body, &arena) {
+    json::with_arena(body, |arena| detect_in(body, arena, options))
+}
+
+fn detect_in(body: &[u8], arena: &json::Arena, options: &ParseOptions) -> Detection {
+    let failed = |e: Error| Detection { provider: None, ambiguous: false, detected_by: None, provider_event: None, reason: e.to_string() };
+    let body = match read_body(body, arena) {
         Ok(b) => b,
         Err(e) => return failed(e),
     };

@@ -115,3 +115,59 @@ fn string_scan_stops_at_every_position() {
         }
     }
 }
+
+#[test]
+fn recycled_stacks_keep_their_allocation() {
+    let key = String::from("k");
+    let mut v: Vec<(&str, Value)> = Vec::with_capacity(16);
+    v.push((&key, Value::Null));
+    v.clear();
+    let at = v.as_ptr() as usize;
+    let w: Vec<(&'static str, Value<'static>)> = recycle(v);
+    assert_eq!((w.capacity(), w.as_ptr() as usize), (16, at));
+}
+
+/// The spare arena and stacks of a thread: kept after a small body, reused, and freed after a
+/// body whose tree needed more than `KEEP_BYTES`.
+#[test]
+fn a_thread_keeps_a_small_arena_and_frees_a_large_one() {
+    fn spare_capacity() -> Option<usize> {
+        SPARE_ARENA.with(|s| {
+            let a = s.take();
+            let capacity = a.as_ref().map(Arena::chunk_capacity);
+            s.set(a);
+            capacity
+        })
+    }
+    std::thread::spawn(|| {
+        let small = br#"{"a": [1, 2, {"b": "c\u00e9"}]}"#;
+        let first = with_arena(small, |arena| {
+            let p = super::parse(std::str::from_utf8(small).expect("utf8"), arena).expect("parse");
+            format!("{:?}", p.value)
+        });
+        assert!(spare_capacity().is_some_and(|c| c >= 2 * small.len() + 256));
+        assert!(SPARE_STACKS.with(|s| {
+            let st = s.take();
+            let ok = st.as_ref().is_some_and(|st| st.entries.is_empty() && st.entries.capacity() >= 16);
+            s.set(st);
+            ok
+        }));
+        // The same body again reads the same tree from the reused arena.
+        let again = with_arena(small, |arena| {
+            let p = super::parse(std::str::from_utf8(small).expect("utf8"), arena).expect("parse");
+            format!("{:?}", p.value)
+        });
+        assert_eq!(again, first);
+        // A body past KEEP_BYTES gets an arena of its own, which is not kept.
+        let big = format!("[{}0]", "0,".repeat(KEEP_BYTES));
+        with_arena(big.as_bytes(), |arena| {
+            assert!(arena.chunk_capacity() >= 2 * big.len());
+            assert!(super::parse(&big, arena).is_ok());
+        });
+        assert_eq!(spare_capacity(), None);
+        // Its stacks (64 K items) were not kept either.
+        assert!(SPARE_STACKS.with(|s| s.take()).is_none());
+    })
+    .join()
+    .expect("thread");
+}
