@@ -10,6 +10,6 @@ initSync({ module: readFileSync(new URL("../pkg/wahook_bg.wasm", import.meta.url
 export * from "../pkg/api.js";
 export * from "../pkg/handler.js";
 export { wasmMemory, parseBytes } from "../pkg/wahook.js";
-export { learnedShapes, lastPoolUtf16 } from "../pkg/tape.js";
+export { learnedShapes, lastPoolUtf16, lastPoolBytes } from "../pkg/tape.js";
 export { literals } from "../pkg/shapes.js";
 export { readRequestBody } from "../pkg/request.js";

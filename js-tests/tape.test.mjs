@@ -83,3 +83,35 @@ test("a pool that starts with U+FEFF keeps it, and the spans after it stay right
     }
   }
 });
+
+test("a value repeated within a result crosses once, and every copy reads back right, call after call", () => {
+  // tape.rs `str_value`: a Plugchat attendance repeats the chat's phone and JID in each message.
+  const base = JSON.parse(readFileSync(join(fixturesDir, "plugchat/start-attendance.json"), "utf8"));
+  const msg = Object.values(base.chat)[0];
+  const attendance = (phoneOf) => {
+    const chat = {};
+    for (let i = 0; i < 50; i++) {
+      const id = `3EB0${String(i).padStart(16, "0")}`;
+      chat[id] = { ...msg, messageId: id, momment: 1700000000000 + i, phone: phoneOf(i), text: { message: `texto ${i}` } };
+    }
+    return JSON.stringify({ ...base, chat });
+  };
+  const pools = {};
+  for (const [name, phoneOf] of [["shared", () => "554499999999"], ["distinct", (i) => `5544${String(i).padStart(8, "0")}`]]) {
+    const body = attendance(phoneOf);
+    const first = parse(body);
+    pools[name] = internal.lastPoolBytes;
+    const messages = first.events[0].data.messages;
+    assert.equal(messages.length, 50);
+    messages.forEach((m, i) => {
+      assert.equal(m.chat.phone, phoneOf(i));
+      assert.equal(m.chat.id, `${phoneOf(i)}@c.us`);
+      assert.equal(m.content.text, `texto ${i}`);
+    });
+    // The cache of one tape never answers for the next.
+    assert.deepEqual(parse(body), first);
+  }
+  // Of the 49 repeats of the phone and the JID ("554499999999", "554499999999@c.us"), at least 40
+  // are not copied again (the cache is direct-mapped: a message's own ids can evict an entry).
+  assert.ok(pools.distinct - pools.shared >= 40 * (12 + 17), JSON.stringify(pools));
+});

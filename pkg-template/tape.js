@@ -98,6 +98,8 @@ function value() {
 
 /** Whether the last tape's pool came as UTF-16 (for tests). */
 export let lastPoolUtf16 = false;
+/** Size in bytes of the last tape's pool (for tests: repeated values are written once). */
+export let lastPoolBytes = 0;
 
 /** Turns the tape whose header is at `header` into `{ ok, value }` / `{ ok, error }`. */
 export function readTape(header) {
@@ -113,6 +115,7 @@ export function readTape(header) {
   at = u32[h + 1 /* H_WORDS */] >>> 2;
   numAt = u32[h + 3 /* H_NUMS */] >>> 3;
   lastPoolUtf16 = u32[h + 7 /* H_POOL_UTF16 */] === 1;
+  lastPoolBytes = poolLen;
   pool = poolLen === 0 ? "" : (lastPoolUtf16 ? decoder16 : decoder).decode(u8.subarray(poolPtr, poolPtr + poolLen));
   let v;
   try {

@@ -110,6 +110,52 @@ pub struct Tape {
     /// Shapes first written on the current tape.
     fresh: Vec<u32>,
     header: Header,
+    /// String values already in this tape's pool (see [`Tape::str_value`]). Last and boxed: a
+    /// field that moved the others' offsets grew every access to them (+0.4 KB gzip).
+    repeats: Box<Repeats>,
+}
+
+/// String values of the current tape's pool, direct-mapped by [`value_hash`].
+struct Repeats {
+    /// Which tape this is (entries from an earlier one are stale).
+    call: u64,
+    slots: [Repeat; REPEAT_SLOTS],
+}
+
+/// A string value of the current tape's pool: `call`, its bytes `at..at + len` in `pool`, and its
+/// span `start`, `units` as JS counts.
+#[derive(Clone, Copy, Default)]
+struct Repeat {
+    call: u64,
+    at: u32,
+    len: u32,
+    start: u32,
+    units: u32,
+}
+
+/// Slots of the repeated-values cache (a power of two).
+const REPEAT_SLOTS: usize = 256;
+/// Values this short or this long are not looked up: a short one costs less to copy than to
+/// hash, and long texts rarely repeat within a body.
+const REPEAT_MIN: usize = 4;
+const REPEAT_MAX: usize = 128;
+
+/// Slot of a value in `repeats`: its length and its first and last eight bytes (ids of one body
+/// often share a prefix and differ at the end, or the other way round).
+fn value_hash(s: &[u8]) -> usize {
+    // Fixed-size loads (a copy of a variable length is a `memory.copy` call in wasm).
+    let n = s.len();
+    let (head, tail) = if n >= 8 {
+        let head = s.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        let tail = s.last_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        (head, tail)
+    } else {
+        let head = s.first_chunk::<4>().map_or(0, |w| u32::from_le_bytes(*w));
+        let tail = s.last_chunk::<4>().map_or(0, |w| u32::from_le_bytes(*w));
+        (u64::from(head), u64::from(tail))
+    };
+    let h = head ^ tail.rotate_left(29) ^ (n as u64);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % REPEAT_SLOTS
 }
 
 struct Shape {
@@ -195,6 +241,7 @@ impl Default for Tape {
             shape_keys: Vec::new(),
             fresh: Vec::new(),
             header: [0; 8],
+            repeats: Box::new(Repeats { call: 0, slots: [Repeat::default(); REPEAT_SLOTS] }),
         }
     }
 }
@@ -282,6 +329,7 @@ impl Tape {
         self.pool.clear();
         self.pool16.clear();
         self.units = 0;
+        self.repeats.call += 1; // every entry of `repeats` is now stale
         self.open_keys.clear();
         for id in self.fresh.drain(..) {
             if let Some(shape) = self.shapes.get_mut(id as usize) {
@@ -375,6 +423,31 @@ impl Tape {
         let len = utf16_len(s);
         self.units = self.units.wrapping_add(len as u32);
         self.words.extend_from_slice(&[start, len as u32]);
+    }
+
+    /// Writes a string value's span (after its [`STR`]): appends it to the pool or, when the same
+    /// value is already in this tape's pool, writes that copy's span again: a Plugchat attendance repeats the same chat, phone and names in
+    /// each of its messages (half of its pool), and JS decodes the pool whole on every call.
+    /// Never inlined: the model's derived writers call it from a few hundred places. (Moving the
+    /// `STR` push in here too made LLVM inline the field writers into every struct's: +1.7 KB.)
+    #[inline(never)]
+    fn str_value(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        if !(REPEAT_MIN..=REPEAT_MAX).contains(&bytes.len()) {
+            return self.push_str(s);
+        }
+        let (call, at, start, h) = (self.repeats.call, self.pool.len(), self.units, value_hash(bytes));
+        if let Some(&seen) = self.repeats.slots.get(h) {
+            if seen.call == call && self.pool.get(seen.at as usize..seen.at as usize + seen.len as usize) == Some(bytes) {
+                self.words.extend_from_slice(&[seen.start, seen.units]);
+                return;
+            }
+        }
+        self.push_str(s);
+        let units = self.units.wrapping_sub(start);
+        if let Some(slot) = self.repeats.slots.get_mut(h) {
+            *slot = Repeat { call, at: at as u32, len: bytes.len() as u32, start, units };
+        }
     }
 
     /// Writes a key word (see the module doc), interning `k` when the table holds fewer than
@@ -546,7 +619,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.words.push(STR);
-        self.push_str(v);
+        self.str_value(v);
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
