@@ -96,16 +96,27 @@ fn split_list(s: &str) -> Vec<String> {
     s.split('\0').filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
+// The error paths are functions of their own, so that the first call does not compile them.
+#[cold]
+#[inline(never)]
+fn unknown_provider(name: &str) -> Error {
+    let names: Vec<String> = Provider::ALL.iter().map(|p| format!("\"{}\"", p.as_str())).collect();
+    Error::new(ErrorCode::InvalidInput, format!("options.provider must be one of {}, not \"{name}\"", names.join(", ")))
+}
+
+#[cold]
+#[inline(never)]
+fn invalid_max_bytes() -> Error {
+    Error::new(ErrorCode::InvalidInput, "options.maxBytes must be a non-negative number")
+}
+
 fn options(provider: &str, headers: &str, include_raw: bool, max_bytes: f64) -> Result<ParseOptions, Error> {
     let provider = match provider {
         "" => None,
-        name => Some(Provider::from_name(name).ok_or_else(|| {
-            let names: Vec<String> = Provider::ALL.iter().map(|p| format!("\"{}\"", p.as_str())).collect();
-            Error::new(ErrorCode::InvalidInput, format!("options.provider must be one of {}, not \"{name}\"", names.join(", ")))
-        })?),
+        name => Some(Provider::from_name(name).ok_or_else(|| unknown_provider(name))?),
     };
     if max_bytes.is_nan() || max_bytes < 0.0 {
-        return Err(Error::new(ErrorCode::InvalidInput, "options.maxBytes must be a non-negative number"));
+        return Err(invalid_max_bytes());
     }
     let max_bytes = if max_bytes >= usize::MAX as f64 { usize::MAX } else { max_bytes as usize };
     let mut options = ParseOptions::default().headers(split_pairs(headers)).include_raw(include_raw).max_bytes(max_bytes);
