@@ -16,7 +16,10 @@
 // that are never inlined (+1.7 KB), so that the first body compiles only its own handler (code the
 // first Z-API text reaches: 102 -> 85 KB, its first call -0.65 ms; Green API text 92 -> 83 KB);
 // SIMD UTF-8 validation +0.3 KB. 140 000 with the UTF-16 string pool (+0.5 KB: V8 decodes UTF-16
-// five times faster than non-ASCII UTF-8; a 1 MB text 5.9 -> 3.3 ms, 0.6x JSON.parse).
+// five times faster than non-ASCII UTF-8; a 1 MB text 5.9 -> 3.3 ms, 0.6x JSON.parse). 141 000
+// since the JSON reader keeps a spare arena and its stacks between bodies and stores each value
+// where it is built, and the tape writes a repeated string value once (+0.9 KB together: native mix
+// 1.02 -> ~1.19x serde_json, wasm mix -3..5%, a Plugchat attendance's pool -41%).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -24,7 +27,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { root } from "./helpers.mjs";
 
-const WASM_GZIP_BUDGET = 140_000;
+const WASM_GZIP_BUDGET = 141_000;
 const GLUE_GZIP_BUDGET = 8 * 1024;
 
 test(`wahook_bg.wasm is at most ${WASM_GZIP_BUDGET} bytes gzipped`, () => {
