@@ -260,7 +260,8 @@ detecting, normalizing, writing the result tape; the same Rust work takes ${nati
 building the result objects). Profiles (\`node --cpu-prof\` on a build with \`WASM_NAMES=1 make pkg\`,
 which keeps function names) put about a quarter of the wasm time in the JSON reader (including UTF-8
 validation; the documented examples are indented, 18% of the mix's bytes are whitespace), an eighth
-in the allocator (the model owns its strings: 10–20 allocations per event), a sixth in writing the
+in the allocator (the model owns its strings: 10–20 allocations per event; the JSON tree's arena and
+the parser's stacks are reused between bodies), a sixth in writing the
 tape, the rest in detection and normalization. On the JS side, building objects from the tape
 takes about a fifth of the call.
 
@@ -358,6 +359,12 @@ of assigned (one \`k in Object.prototype\` per keyed store). Cost on the fixture
 | issue #18: the string pool crosses as UTF-16 when it is large and mostly non-ASCII (V8's UTF-16LE decoding is ~5× faster than its non-ASCII UTF-8 decoding) | +0.5 KB | 1 MB non-ASCII text 5.9 → 3.3 ms (0.6× \`JSON.parse\`); mix unchanged |
 | issue #18: Node entry bundled into one module | — | import in a fresh process 12.6 → ~8 ms (by file path) |
 | issue #18: handlers, rare content kinds and event writers never inlined; text content written by hand | +1.3 KB | first call 5.2 → 3.7 ms; mix within ±2% |
+| issue #18: **a spare arena and parser stacks per thread** (kept up to 64 KB between bodies; allocating a fresh chunk made glibc consolidate its free lists on every body) | +0.3 KB | native mix 1.01 → 1.13× \`serde_json::Value\`; wasm mix −3–5% |
+| issue #18: **each JSON value stored where it is built** (one dispatcher per stack: a \`Value\` returned through memory and then copied into the entries stalled on store forwarding, a 16-byte load over two 8-byte stores, a sixth of native parse time) | +0.3 KB | native mix 1.13 → ~1.19× |
+| issue #18: **a repeated string value crosses once**: the tape writes the span of its first copy (a 256-slot cache per tape, values of 4–128 bytes) | +0.25 KB | Plugchat attendance pool −41%, 300 KB/1 MB −3–6% (same-process A/B); mix unchanged |
+| the same, with the \`STR\` word written inside the out-of-line function — dropped: LLVM then inlined the field writers into every struct's | +1.7 KB | — |
+| the cache as a field of \`Tape\` (it shifted the others' offsets, and every access grew) — boxed and last instead | +0.4 KB → 0 | — |
+| \`Event\`'s drop glue (6 KB, compiled by every first call) split per event kind in the binding — dropped: \`MessageEvent\`'s alone is 4.8 KB (its content's) | +0.5 KB | first call −1.8 KB of wasm |
 | shipped | ${(size.wasmGz / 1000).toFixed(1)} KB | ${m["wahook-bytes"].toFixed(2)} µs |
 
 Sizes in this table are \`gzip -9\` of the file built at the time (the table above uses zlib level 9,
