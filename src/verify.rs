@@ -125,7 +125,7 @@ fn list<S: Into<String>>(secrets: impl IntoIterator<Item = S>) -> Vec<String> {
 
 impl VerifyOptions {
     /// The options of `provider`'s scheme, from provider-independent credentials (what the JS
-    /// package's `verify` options carry). Each provider module declares how ([`crate::providers`]).
+    /// package's `verify` options carry). Each provider module declares how (`src/providers/`).
     ///
     /// ```
     /// use wahook::{verify::Credentials, Provider, VerifyOptions};
