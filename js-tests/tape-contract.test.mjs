@@ -14,7 +14,7 @@ const constants = new Map(
 );
 
 test("tape.rs declares the ops, flags and header slots", () => {
-  for (const name of ["NULL", "TRUE", "FALSE", "INT", "NUM", "STR", "ARR", "OBJ", "CONST", "STRUCT", "SHAPE_NEW", "NO_SHAPE", "KEY_NEW", "KEY_DYNAMIC", "H_OK", "H_WORDS", "H_NUMS", "H_POOL", "H_POOL_LEN", "H_POOL_UTF16"]) {
+  for (const name of ["NULL", "TRUE", "FALSE", "INT", "NUM", "STR", "ARR", "OBJ", "CONST", "STRUCT", "SHAPE_NEW", "SHAPE_KEYED", "NO_SHAPE", "KEY_NEW", "KEY_DYNAMIC", "H_OK", "H_WORDS", "H_NUMS", "H_POOL", "H_POOL_LEN", "H_POOL_UTF16"]) {
     assert.ok(constants.has(name), `tape.rs has no pub const ${name}`);
   }
 });

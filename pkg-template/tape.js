@@ -58,6 +58,19 @@ function object(n, names) {
   return o;
 }
 
+/** `n` values of a known shape without a literal: keyed stores with the keys learned for it. */
+function bare(shape, n) {
+  const names = shapeKeys[shape];
+  if (names === undefined || names.length !== n) throw new Error("wahook: corrupt result tape");
+  const o = {};
+  for (let i = 0; i < n; i++) {
+    const k = names[i], v = value();
+    if (k in proto) Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else o[k] = v;
+  }
+  return o;
+}
+
 /** A struct whose shape JS learns: read as keyed stores, remembering its keys. */
 function learn(id, n) {
   const names = new Array(n);
@@ -86,8 +99,13 @@ function value() {
     case 9 /* STRUCT */: {
       const shape = u32[at], n = u32[at + 1];
       at += 2;
-      if (shape < 0x40000000 /* SHAPE_NEW */) {
+      if (shape < 0x20000000 /* SHAPE_KEYED */) {
+        // Values only: a shape learned earlier.
         const build = shapes[shape];
+        return build ? build(value) : bare(shape, n);
+      }
+      if (shape < 0x40000000 /* SHAPE_NEW */) {
+        const build = shapes[shape - 0x20000000 /* SHAPE_KEYED */];
         return build ? build(field) : object(n);
       }
       return shape === 0xffffffff /* NO_SHAPE */ ? object(n) : learn(shape - 0x40000000 /* SHAPE_NEW */, n);

@@ -7,9 +7,11 @@
 //!   - [`INT`] `v` (an i32), [`NUM`] `i` (the f64 `nums[i]`)
 //!   - [`STR`] `start len`: `pool.slice(start, start + len)` in UTF-16 units of the decoded pool
 //!   - [`ARR`] `n` then `n` values; [`OBJ`] `n` then `n` × (key, value)
-//!   - [`STRUCT`] `shape n` then `n` × (key, value): an object of the model, whose key sequence
-//!     (its *shape*) is interned like keys: `shape` is an `id` JS already knows, [`SHAPE_NEW`]` | id`
-//!     (JS learns the shape from this object's keys), or [`NO_SHAPE`] (past the capacity).
+//!   - [`STRUCT`] `shape n` then its fields: an object of the model, whose key sequence (its
+//!     *shape*) is interned like keys. `shape` is an `id` JS already knows, then `n` values without
+//!     their keys (JS has them); [`SHAPE_KEYED`]` | id`, a known shape with `n` × (key, value);
+//!     [`SHAPE_NEW`]` | id`, `n` × (key, value) from which JS learns the shape; or [`NO_SHAPE`]
+//!     (past the capacity), `n` × (key, value).
 //!   - [`CONST`] `key`: a string value that is a known key (enum variants)
 //! - a key is a word: `id` (a string JS already knows), [`KEY_NEW`]` | id` then `start len` (JS
 //!   learns it: `keys[id] = slice`), or [`KEY_DYNAMIC`] then `start len` (not interned).
@@ -22,7 +24,14 @@
 //! objects from the tape takes about a third of the time `JSON.parse` needs for the same result.
 //! Known shapes let JS build a model object with an object literal made for its keys
 //! (`pkg-template/shapes.js`) instead of one keyed store per field, which V8 runs about 5× faster.
-//! The keys stay on the tape, so a shape JS has no literal for is read like any object.
+//! A shape JS has no literal for is read with the keys it learned.
+//!
+//! Keys are left out by *prediction*: each struct type (its `serialize_struct` name and length)
+//! remembers the shape its last instance had, and the next instance writes its values only, checking
+//! each field's key against the shape's as it goes. A key that differs (an enum's variants share a
+//! name: `Content`'s of the same length) turns the struct back into a keyed one on the spot: the keys
+//! of the fields already written are inserted before their values. A struct of the model has 5–20
+//! fields; leaving their keys out saves the key lookups in wasm and a word and a call per field in JS.
 //! Non-finite floats become null, as `JSON.stringify` (and serde_json) write them.
 
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct};
@@ -38,6 +47,7 @@ pub const OBJ: u32 = 7;
 pub const CONST: u32 = 8;
 pub const STRUCT: u32 = 9;
 pub const SHAPE_NEW: u32 = 0x4000_0000;
+pub const SHAPE_KEYED: u32 = 0x2000_0000;
 pub const NO_SHAPE: u32 = 0xFFFF_FFFF;
 pub const KEY_NEW: u32 = 0x4000_0000;
 pub const KEY_DYNAMIC: u32 = 0x8000_0000;
@@ -100,19 +110,43 @@ pub struct Tape {
     /// address and length identify it. A direct-mapped cache `(address, length, id)` skips hashing
     /// and comparing the key for them (most keys of a result).
     statics: Vec<(usize, usize, u32)>,
-    /// Key ids of the structs being written, innermost last.
+    /// Key ids of the structs being written with their keys, innermost last, and the keys
+    /// themselves (address and length: a shape's first keys are what predictions check against).
     open_keys: Vec<u32>,
+    open_ptrs: Vec<(usize, usize)>,
+    /// Where each field's value starts, for the predicted structs being written (innermost last).
+    field_at: Vec<u32>,
     /// Interned shapes: open addressing over `SHAPE_SLOTS` (`id + 1`, 0 = empty) into `shapes`,
     /// whose key ids are spans of `shape_keys`.
     shape_slots: Vec<u32>,
     shapes: Vec<Shape>,
     shape_keys: Vec<u32>,
+    /// The `'static` keys of each shape's first struct, parallel to `shape_keys`.
+    shape_ptrs: Vec<(usize, usize)>,
     /// Shapes first written on the current tape.
     fresh: Vec<u32>,
     header: Header,
-    /// String values already in this tape's pool (see [`Tape::str_value`]). Last and boxed: a
-    /// field that moved the others' offsets grew every access to them (+0.4 KB gzip).
+    /// String values already in this tape's pool (see [`Tape::str_value`]) and each struct type's
+    /// predicted shape. Last and boxed: a field that moved the others' offsets grew every access to
+    /// them (+0.4 KB gzip).
     repeats: Box<Repeats>,
+}
+
+/// A struct type's predicted shape: its `serialize_struct` name (address and length) and field
+/// count, and `shape + 1` (0: none).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Predict {
+    name: usize,
+    name_len: u32,
+    len: u32,
+    shape: u32,
+}
+
+/// Slots of the prediction table (a power of two; the model has a few dozen struct types).
+const PREDICT_SLOTS: usize = 128;
+
+fn predict_slot(name: &'static str, len: usize) -> usize {
+    ((name.as_ptr() as usize >> 2) ^ name.len().wrapping_mul(31) ^ len.wrapping_mul(0x9e37)) % PREDICT_SLOTS
 }
 
 /// String values of the current tape's pool, direct-mapped by [`value_hash`].
@@ -120,6 +154,7 @@ struct Repeats {
     /// Which tape this is (entries from an earlier one are stale).
     call: u64,
     slots: [Repeat; REPEAT_SLOTS],
+    predict: [Predict; PREDICT_SLOTS],
 }
 
 /// A string value of the current tape's pool: `call`, its bytes `at..at + len` in `pool`, and its
@@ -236,12 +271,19 @@ impl Default for Tape {
             keys: Vec::new(),
             statics: vec![(0, 0, 0); STATIC_SLOTS],
             open_keys: Vec::new(),
+            open_ptrs: Vec::new(),
+            field_at: Vec::new(),
             shape_slots: vec![0; SHAPE_SLOTS],
             shapes: Vec::new(),
             shape_keys: Vec::new(),
+            shape_ptrs: Vec::new(),
             fresh: Vec::new(),
             header: [0; 8],
-            repeats: Box::new(Repeats { call: 0, slots: [Repeat::default(); REPEAT_SLOTS] }),
+            repeats: Box::new(Repeats {
+                call: 0,
+                slots: [Repeat::default(); REPEAT_SLOTS],
+                predict: [Predict::default(); PREDICT_SLOTS],
+            }),
         }
     }
 }
@@ -331,6 +373,8 @@ impl Tape {
         self.units = 0;
         self.repeats.call += 1; // every entry of `repeats` is now stale
         self.open_keys.clear();
+        self.open_ptrs.clear();
+        self.field_at.clear();
         for id in self.fresh.drain(..) {
             if let Some(shape) = self.shapes.get_mut(id as usize) {
                 shape.fresh_at = None;
@@ -346,6 +390,8 @@ impl Tape {
         self.shape_slots.fill(0);
         self.shapes.clear();
         self.shape_keys.clear();
+        self.shape_ptrs.clear();
+        self.repeats.predict.fill(Predict::default());
         self.fresh.clear();
     }
 
@@ -374,7 +420,7 @@ impl Tape {
     /// this struct, as it does the first time, and again when this struct contains the one that
     /// defined it (JS reads this struct's start before it).
     fn shape(&mut self, from: usize, hash: u32, start: usize) -> u32 {
-        let Tape { open_keys, shape_slots, shapes, shape_keys, fresh, .. } = self;
+        let Tape { open_keys, open_ptrs, shape_slots, shapes, shape_keys, shape_ptrs, fresh, .. } = self;
         let keys = open_keys.get(from..).unwrap_or_default();
         let mut slot = (hash >> 16) as usize % SHAPE_SLOTS;
         while let Some(entry) = shape_slots.get_mut(slot) {
@@ -386,6 +432,7 @@ impl Tape {
                 *entry = id + 1;
                 shapes.push(Shape { keys: (shape_keys.len(), keys.len()), fresh_at: Some(start) });
                 shape_keys.extend_from_slice(keys);
+                shape_ptrs.extend_from_slice(open_ptrs.get(from..).unwrap_or_default());
                 fresh.push(id);
                 return SHAPE_NEW | id;
             }
@@ -502,16 +549,37 @@ impl Tape {
     fn open(&mut self, op: u32) -> Compound<'_> {
         self.words.extend_from_slice(&[op, 0]);
         let at = self.words.len() - 1;
-        Compound { tape: self, at, count: 0, keys_from: None, hash: 0, plain: false }
+        Compound { tape: self, at, count: 0, keys_from: None, hash: 0, plain: false, predicted: None, slot: None }
     }
 
-    /// Starts a struct: the op, shape and count placeholders, patched by [`Compound::end`].
-    fn open_struct(&mut self) -> Compound<'_> {
-        self.words.extend_from_slice(&[STRUCT, NO_SHAPE, 0]);
+    /// Starts a struct: the op, shape and count placeholders, patched by [`Compound::end`]. With
+    /// its type's predicted shape, it is written without keys (see the module doc). Not inlined:
+    /// every struct writer of the model would hold a copy (+4.7 KB gzip).
+    #[inline(never)]
+    fn open_struct(&mut self, name: &'static str, len: usize) -> Compound<'_> {
+        let slot = predict_slot(name, len);
+        let this = Predict { name: name.as_ptr() as usize, name_len: name.len() as u32, len: len as u32, shape: 0 };
+        let predicted = match self.repeats.predict.get(slot) {
+            Some(&p) if p.shape != 0 && Predict { shape: 0, ..p } == this => {
+                self.shapes.get(p.shape as usize - 1).map(|shape| Predicted { shape: p.shape - 1, keys: shape.keys, fields_from: self.field_at.len() })
+            }
+            _ => None,
+        };
+        let shape = predicted.map_or(NO_SHAPE, |p| p.shape);
+        self.words.extend_from_slice(&[STRUCT, shape, 0]);
         let at = self.words.len() - 1;
         let from = self.open_keys.len();
-        Compound { tape: self, at, count: 0, keys_from: Some(from), hash: 0, plain: false }
+        Compound { tape: self, at, count: 0, keys_from: Some(from), hash: 0, plain: false, predicted, slot: Some((slot, this)) }
     }
+}
+
+/// A struct written without keys: its predicted shape, that shape's keys (a span of `shape_keys`
+/// and `shape_ptrs`), and where its fields' starts begin in `field_at`.
+#[derive(Clone, Copy)]
+struct Predicted {
+    shape: u32,
+    keys: (usize, usize),
+    fields_from: usize,
 }
 
 /// An object or array being written.
@@ -526,6 +594,10 @@ pub struct Compound<'a> {
     hash: u32,
     /// A key of the struct was not interned: it gets no shape.
     plain: bool,
+    /// Set while a struct is written without keys.
+    predicted: Option<Predicted>,
+    /// For a struct: its slot in the prediction table and its entry there, but for the shape.
+    slot: Option<(usize, Predict)>,
 }
 
 impl Compound<'_> {
@@ -533,26 +605,89 @@ impl Compound<'_> {
     /// would be copied into every field of every struct.
     #[inline(never)]
     fn field_key(&mut self, key: &'static str) {
+        if let Some(p) = self.predicted {
+            let i = self.count as usize;
+            let tape = &mut *self.tape;
+            let expected = (i < p.keys.1).then(|| p.keys.0 + i);
+            let same = expected.is_some_and(|j| {
+                tape.shape_ptrs.get(j) == Some(&(key.as_ptr() as usize, key.len()))
+                    // The same key from another string constant.
+                    || tape.shape_keys.get(j).and_then(|&id| tape.keys.get(id as usize)).is_some_and(|k| **k == *key)
+            });
+            if same {
+                self.count += 1;
+                tape.field_at.push(tape.words.len() as u32);
+                return;
+            }
+            self.unpredict();
+        }
         self.count += 1;
         match self.tape.static_key(key) {
             Some(id) => {
                 self.tape.open_keys.push(id);
+                self.tape.open_ptrs.push((key.as_ptr() as usize, key.len()));
                 self.hash = (self.hash.rotate_left(5) ^ id).wrapping_mul(0x9e37_79b1);
             }
             None => self.plain = true,
         }
     }
 
-    fn finish(self) -> Result<(), Error> {
-        let Compound { tape, at, count, keys_from, hash, plain } = self;
+    /// Turns a struct being written without keys into a keyed one: the keys of the fields written
+    /// so far (they matched the prediction) go in before their values.
+    #[cold]
+    #[inline(never)]
+    fn unpredict(&mut self) {
+        let Some(p) = self.predicted.take() else { return };
+        let tape = &mut *self.tape;
+        let (n, from, k0) = (self.count as usize, p.fields_from, p.keys.0);
+        // From the last field back, each value moves up by the number of keys at or before it.
+        let mut end = tape.words.len();
+        tape.words.resize(end + n, 0);
+        for j in (0..n).rev() {
+            let start = tape.field_at.get(from + j).map_or(end, |&w| (w as usize).min(end));
+            tape.words.copy_within(start..end, start + j + 1);
+            if let (Some(w), Some(&id)) = (tape.words.get_mut(start + j), tape.shape_keys.get(k0 + j)) {
+                *w = id;
+            }
+            end = start;
+        }
+        tape.field_at.truncate(from);
+        for j in k0..k0 + n {
+            if let (Some(&id), Some(&ptr)) = (tape.shape_keys.get(j), tape.shape_ptrs.get(j)) {
+                tape.open_keys.push(id);
+                tape.open_ptrs.push(ptr);
+                self.hash = (self.hash.rotate_left(5) ^ id).wrapping_mul(0x9e37_79b1);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        // A predicted struct with fewer fields than its shape is keyed after all.
+        if let Some(p) = self.predicted {
+            if self.count as usize != p.keys.1 {
+                self.unpredict();
+            }
+        }
+        let Compound { tape, at, count, keys_from, hash, plain, predicted, slot } = self;
         if let Some(w) = tape.words.get_mut(at) {
             *w = count;
+        }
+        if let Some(p) = predicted {
+            tape.field_at.truncate(p.fields_from);
+            return Ok(()); // the shape word is the predicted id
         }
         if let Some(from) = keys_from {
             let shape = if plain { NO_SHAPE } else { tape.shape(from, hash, at.wrapping_sub(2)) };
             tape.open_keys.truncate(from);
+            tape.open_ptrs.truncate(from);
             if let Some(w) = tape.words.get_mut(at.wrapping_sub(1)) {
-                *w = shape;
+                // Keys are on the tape: a known shape says so.
+                *w = if shape & SHAPE_NEW == 0 { shape | SHAPE_KEYED } else { shape };
+            }
+            if let (Some((slot, this)), false) = (slot, shape == NO_SHAPE) {
+                if let Some(entry) = tape.repeats.predict.get_mut(slot) {
+                    *entry = Predict { shape: (shape & !SHAPE_NEW) + 1, ..this };
+                }
             }
         }
         Ok(())
@@ -667,8 +802,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         Ok(self.open(OBJ))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        Ok(self.open_struct())
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open_struct(name, len))
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
         Err(Error)
