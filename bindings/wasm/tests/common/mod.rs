@@ -359,7 +359,7 @@ pub fn a_struct_holding_its_own_shape_defines_it_first() {
 
 /// Variants of one enum that share a `serialize_struct` name and length, as `Content`'s do, but
 /// not their keys; `Few` and `More` write fewer and more fields than they announce.
-enum Var {
+pub(crate) enum Var {
     A(u32, Option<Box<Var>>),
     B(u32, Option<Box<Var>>),
     C(u32),
@@ -394,7 +394,7 @@ impl Serialize for Var {
     }
 }
 
-fn var_json(v: &Var) -> serde_json::Value {
+pub(crate) fn var_json(v: &Var) -> serde_json::Value {
     let child = |c: &Option<Box<Var>>| c.as_deref().map_or(serde_json::Value::Null, var_json);
     match v {
         Var::A(n, c) => serde_json::json!({"n": n, "child": child(c)}),
