@@ -108,7 +108,8 @@ test("a value repeated within a result crosses once, and every copy reads back r
       assert.equal(m.chat.id, `${phoneOf(i)}@c.us`);
       assert.equal(m.content.text, `texto ${i}`);
     });
-    // The cache of one tape never answers for the next.
+    // The same body again reads the same (tapes/native.rs checks that one tape's cache never
+    // answers for the next with different pools).
     assert.deepEqual(parse(body), first);
   }
   // Of the 49 repeats of the phone and the JID ("554499999999", "554499999999@c.us"), at least 40

@@ -319,8 +319,11 @@ impl Tape {
         let ok = match value.serialize(&mut *self) {
             Ok(()) => ok,
             Err(Error) => {
-                // Only a custom Serialize impl could fail; none in the model does. Report it.
+                // Only a custom Serialize impl could fail; none in the model does. Report it. The
+                // keys, shapes and predictions the failed attempt interned never reach JS: forget
+                // them all (JS re-learns every id that is sent again, as new).
                 self.reset();
+                self.forget_keys();
                 let _ = crate::internal_error().serialize(&mut *self);
                 false
             }

@@ -120,3 +120,65 @@ fn random_struct_sequences_cross_the_tape() {
         assert_eq!(decoded, expected, "round {round}");
     }
 }
+
+/// Runs natively too (it is also one of the shared wasm tests).
+#[test]
+fn predictions_that_fail_fall_back_to_keys() {
+    common::predictions_that_fail_fall_back_to_keys();
+}
+
+/// A repeated string value is written as its first copy's span only within one tape: the next
+/// tape's pool differs, and an entry of the last one must not answer ("wxyz" at the span it had).
+#[test]
+fn repeated_values_are_found_within_one_tape_only() {
+    let mut tape = Tape::default();
+    let mut shapes = Vec::new();
+    for list in [vec!["\u{e9}\u{e9}", "wxyz", "wxyz"], vec!["abcdwxyz", "wxyz", "wxyz"], vec!["wxyz"]] {
+        tape.encode(true, &list);
+        let (ok, words, nums, pool) = tape.parts();
+        let (decoded, _) = common::read_parts(ok, words, nums, pool, tape.keys(), &mut shapes);
+        assert_eq!(decoded, serde_json::json!({"ok": true, "value": list}));
+    }
+}
+
+/// A value whose serialization fails part-way is reported as an internal error; the keys, shapes
+/// and predictions it interned never reached JS, so the next result must not rely on them.
+#[test]
+fn a_failed_encode_leaves_nothing_js_has_not_seen() {
+    use serde::ser::{Error as _, Serialize, SerializeSeq, SerializeStruct, Serializer};
+    struct A(u32);
+    impl Serialize for A {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("A", 1)?;
+            st.serialize_field("n", &self.0)?;
+            st.end()
+        }
+    }
+    struct Fail;
+    impl Serialize for Fail {
+        fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(S::Error::custom("no"))
+        }
+    }
+    struct Both;
+    impl Serialize for Both {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(2))?;
+            seq.serialize_element(&A(1))?;
+            seq.serialize_element(&Fail)?;
+            seq.end()
+        }
+    }
+    let mut tape = Tape::default();
+    let mut shapes = Vec::new();
+    tape.encode(true, &Both);
+    let (ok, words, nums, pool) = tape.parts();
+    let (decoded, _) = common::read_parts(ok, words, nums, pool, tape.keys(), &mut shapes);
+    assert_eq!(decoded["ok"], false, "a failed encode is an error: {decoded}");
+    for n in [2, 3] {
+        tape.encode(true, &A(n));
+        let (ok, words, nums, pool) = tape.parts();
+        let (decoded, _) = common::read_parts(ok, words, nums, pool, tape.keys(), &mut shapes);
+        assert_eq!(decoded, serde_json::json!({"ok": true, "value": {"n": n}}));
+    }
+}
