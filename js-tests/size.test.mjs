@@ -19,7 +19,7 @@
 // five times faster than non-ASCII UTF-8; a 1 MB text 5.9 -> 3.3 ms, 0.6x JSON.parse). 141 000
 // since the JSON reader keeps a spare arena and its stacks between bodies and stores each value
 // where it is built, and the tape writes a repeated string value once (+0.9 KB together: native mix
-// 1.02 -> ~1.19x serde_json, wasm mix -3..5%, a Plugchat attendance's pool -41%). 142 000 since a
+// 1.02 -> ~1.19x serde_json, wasm mix -3..5%, a Plugchat attendance's pool -35%). 142 000 since a
 // struct whose shape JS knows crosses without its keys (+1.1 KB: Plugchat attendances -6%, small
 // Callbell bodies -10%, the mix -2..3%; 4.2 KB less raw code, but less repetitive for gzip).
 import { test } from "node:test";
