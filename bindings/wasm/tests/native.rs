@@ -46,7 +46,7 @@ fn every_fixture_crosses_the_tape_as_serde_json_writes_it() {
     assert!(files.len() > 100, "found only {} fixtures under {}", files.len(), root.display());
     // One tape for all, as in an instance: keys and shapes learned by one body are reused by the next.
     let mut tape = Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = common::Learned::default();
     let mut checked = 0;
     for file in &files {
         let body = std::fs::read(file).expect("read fixture");
@@ -73,7 +73,7 @@ fn every_fixture_crosses_the_tape_as_serde_json_writes_it() {
 #[test]
 fn detections_and_errors_cross_the_tape() {
     let mut tape = Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = common::Learned::default();
     for body in [&b"{}"[..], b"[1]", b"{\"typeWebhook\":\"x\"}", b"not json"] {
         let d = wahook::detect(body, &wahook::ParseOptions::default());
         tape.encode(true, &d);
@@ -110,7 +110,7 @@ fn random_struct_sequences_cross_the_tape() {
         }
     }
     let mut tape = Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = common::Learned::default();
     for round in 0..400 {
         let list: Vec<Var> = (0..next(6)).map(|_| tree(&mut next, 4)).collect();
         tape.encode(true, &list);
@@ -132,7 +132,7 @@ fn predictions_that_fail_fall_back_to_keys() {
 #[test]
 fn repeated_values_are_found_within_one_tape_only() {
     let mut tape = Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = common::Learned::default();
     for list in [vec!["\u{e9}\u{e9}", "wxyz", "wxyz"], vec!["abcdwxyz", "wxyz", "wxyz"], vec!["wxyz"]] {
         tape.encode(true, &list);
         let (ok, words, nums, pool) = tape.parts();
@@ -170,7 +170,7 @@ fn a_failed_encode_leaves_nothing_js_has_not_seen() {
         }
     }
     let mut tape = Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = common::Learned::default();
     tape.encode(true, &Both);
     let (ok, words, nums, pool) = tape.parts();
     let (decoded, _) = common::read_parts(ok, words, nums, pool, tape.keys(), &mut shapes);

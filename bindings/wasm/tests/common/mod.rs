@@ -62,7 +62,7 @@ fn read(_header: u32) -> Value {
 }
 
 thread_local! {
-    static SHAPES: std::cell::RefCell<Vec<Option<Vec<String>>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SHAPES: std::cell::RefCell<Learned> = const { std::cell::RefCell::new(Learned { shapes: Vec::new(), keys: Vec::new() }) };
     /// Of the last tape `read`: structs that defined a shape, structs of a known shape.
     static SHAPE_COUNTS: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
 }
@@ -70,6 +70,14 @@ thread_local! {
 /// Reads one tape; `shapes` holds the key lists learned so far, by shape id, and every object of a
 /// known shape must have exactly its keys. Also returns how many structs defined a shape and how
 /// many had a known one.
+/// What a reader (like JS) has learned from the tapes it read: the key lists of shapes, by id, and
+/// which key ids it was sent.
+#[derive(Default)]
+pub(crate) struct Learned {
+    pub shapes: Vec<Option<Vec<String>>>,
+    pub keys: Vec<bool>,
+}
+
 thread_local! {
     /// Of the last tape `read_parts` read: structs written without their keys.
     static BARE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
@@ -81,7 +89,7 @@ pub(crate) fn read_parts(
     nums: &[f64],
     pool: &[u8],
     keys: &[Box<str>],
-    shapes: &mut Vec<Option<Vec<String>>>,
+    learned: &mut Learned,
 ) -> (Value, (usize, usize)) {
     let pool = String::from_utf8(pool.to_vec()).expect("pool is UTF-8");
     let units: Vec<u16> = pool.encode_utf16().collect();
@@ -93,6 +101,7 @@ pub(crate) fn read_parts(
         nums: &'t [f64],
         known: Vec<String>,
         shapes: &'t mut Vec<Option<Vec<String>>>,
+        keys_learned: &'t mut Vec<bool>,
         defined: usize,
         reused: usize,
         bare: usize,
@@ -112,9 +121,16 @@ pub(crate) fn read_parts(
                 self.slice()
             } else if w & tape::KEY_NEW != 0 {
                 let k = self.slice();
-                assert_eq!(self.known[(w & !tape::KEY_NEW) as usize], k, "a new key is the one interned");
+                let id = (w & !tape::KEY_NEW) as usize;
+                assert_eq!(self.known[id], k, "a new key is the one interned");
+                if self.keys_learned.len() <= id {
+                    self.keys_learned.resize(id + 1, false);
+                }
+                self.keys_learned[id] = true;
                 k
             } else {
+                // As in JS: a key id read before the tape (or an earlier one) taught it is lost.
+                assert!(self.keys_learned.get(w as usize).copied().unwrap_or(false), "key {w} is used before it is sent");
                 self.known[w as usize].clone()
             }
         }
@@ -190,7 +206,8 @@ pub(crate) fn read_parts(
             }
         }
     }
-    let mut r = Reader { words, at: 0, units, nums, known, shapes, defined: 0, reused: 0, bare: 0 };
+    let Learned { shapes, keys: keys_learned } = learned;
+    let mut r = Reader { words, at: 0, units, nums, known, shapes, keys_learned, defined: 0, reused: 0, bare: 0 };
     BARE.set(0);
     let v = r.value();
     assert_eq!(r.at, words.len(), "the tape is read to its end");
@@ -338,7 +355,7 @@ impl Serialize for Node {
 /// first: the tape defines it again there.
 pub fn a_struct_holding_its_own_shape_defines_it_first() {
     let mut t = tape::Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = Learned::default();
     let tree = Node("a", Some(Box::new(Node("b", Some(Box::new(Node("c", None)))))));
     let expected = serde_json::json!({"ok": true, "value": {"name": "a", "child": {"name": "b", "child": {"name": "c", "child": null}}}});
     for round in 0..3 {
@@ -351,7 +368,7 @@ pub fn a_struct_holding_its_own_shape_defines_it_first() {
     }
     // Past a reset both sides start over.
     t.forget_keys();
-    shapes.clear();
+    shapes = Learned::default();
     t.encode(true, &tree);
     let (ok, words, nums, pool) = t.parts();
     assert_eq!(read_parts(ok, words, nums, pool, t.keys(), &mut shapes), (expected, (3, 0)));
@@ -426,7 +443,7 @@ pub fn predictions_that_fail_fall_back_to_keys() {
     ];
     let expected = serde_json::json!({"ok": true, "value": list.iter().map(var_json).collect::<Vec<_>>()});
     let mut t = tape::Tape::default();
-    let mut shapes = Vec::new();
+    let mut shapes = Learned::default();
     let mut bare = Vec::new();
     for round in 0..3 {
         t.encode(true, &list);
