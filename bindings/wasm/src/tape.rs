@@ -626,13 +626,17 @@ impl Compound<'_> {
         }
         self.count += 1;
         match self.tape.static_key(key) {
-            Some(id) => {
-                self.tape.open_keys.push(id);
-                self.tape.open_ptrs.push((key.as_ptr() as usize, key.len()));
-                self.hash = (self.hash.rotate_left(5) ^ id).wrapping_mul(0x9e37_79b1);
-            }
+            Some(id) => self.keyed(id, (key.as_ptr() as usize, key.len())),
             None => self.plain = true,
         }
+    }
+
+    /// Notes a written key of a keyed struct: its id and `'static` text for the shape, and the
+    /// shape's hash.
+    fn keyed(&mut self, id: u32, ptr: (usize, usize)) {
+        self.tape.open_keys.push(id);
+        self.tape.open_ptrs.push(ptr);
+        self.hash = (self.hash.rotate_left(5) ^ id).wrapping_mul(0x9e37_79b1);
     }
 
     /// Turns a struct being written without keys into a keyed one: the keys of the fields written
@@ -656,10 +660,8 @@ impl Compound<'_> {
         }
         tape.field_at.truncate(from);
         for j in k0..k0 + n {
-            if let (Some(&id), Some(&ptr)) = (tape.shape_keys.get(j), tape.shape_ptrs.get(j)) {
-                tape.open_keys.push(id);
-                tape.open_ptrs.push(ptr);
-                self.hash = (self.hash.rotate_left(5) ^ id).wrapping_mul(0x9e37_79b1);
+            if let (Some(&id), Some(&ptr)) = (self.tape.shape_keys.get(j), self.tape.shape_ptrs.get(j)) {
+                self.keyed(id, ptr);
             }
         }
     }
